@@ -1,0 +1,139 @@
+"""Engine, sessions and migrations of the local SQLite store.
+
+Pragmas: WAL, ``synchronous=FULL`` (a printed receipt is a promise), ``foreign_keys=ON``,
+``busy_timeout``. The driver runs in autocommit mode so that SQLAlchemy's ``begin`` event decides how a
+transaction starts: ``Store.write()`` begins with ``BEGIN IMMEDIATE`` (takes the write lock up front, so
+two writers never deadlock on a lock upgrade), ``Store.read()`` with a plain deferred ``BEGIN``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # let the begin event below issue BEGIN
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path | str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_to(engine: Engine, target: Path) -> Path:
+    """Online, consistent copy of the database (SQLite backup API), safe while others write."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".part")
+    tmp.unlink(missing_ok=True)
+    raw = engine.raw_connection()
+    try:
+        src = raw.driver_connection
+        assert isinstance(src, sqlite3.Connection)
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        raw.close()
+    tmp.replace(target)
+    return target
+
+
+def migrate(engine: Engine, db_path: Path) -> Path | None:
+    """Bring the schema to head. An existing database is backed up before any migration runs.
+
+    Returns the backup path, or ``None`` when nothing had to be migrated or the database was new.
+    """
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    backup: Path | None = None
+    if current is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_to(engine, db_path.parent / "backups" / f"{db_path.stem}-{stamp}-{current}.db")
+        log.info("database backed up to %s before migrating %s -> %s", backup, current, head)
+    command.upgrade(alembic_config(engine), "head")
+    return backup
+
+
+class Store:
+    """The local database of one workstation: an engine and sessions for reading and for writing."""
+
+    def __init__(self, path: Path | str, *, migrate_schema: bool = True) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = make_engine(self.path)
+        self.last_backup: Path | None = None
+        if migrate_schema:
+            self.last_backup = migrate(self.engine, self.path)
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work in ``BEGIN IMMEDIATE``: commits on success, rolls back on any error."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    def backup(self, target: Path) -> Path:
+        return backup_to(self.engine, target)
+
+    def close(self) -> None:
+        self.engine.dispose()
