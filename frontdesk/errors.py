@@ -55,13 +55,15 @@ class CheckLetterMismatch(InvalidInput):
 class MissingDocuments(InvalidInput):
     """Required documents were not received: the request can be returned for completion or accepted."""
 
-    def __init__(self, missing: list[str]) -> None:
+    def __init__(self, missing: list[str], service_code: str = "") -> None:
         super().__init__(
-            QT_TRANSLATE_NOOP("errors", "Required documents missing: {codes}."),
+            QT_TRANSLATE_NOOP("errors", "Required documents missing for service {service}: {codes}."),
             field="documents",
+            service=service_code,
             codes=", ".join(missing),
         )
         self.missing = missing
+        self.service_code = service_code
 
 
 class NotPermitted(FrontdeskError):

@@ -7,7 +7,7 @@ Identifiers that travel to the central system are UUID strings generated on the 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -34,7 +34,11 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[dict[str, Any]]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        list[dict[str, Any]]: JSON,
+    }
 
 
 class Unit(Base):
@@ -133,6 +137,7 @@ class Request(Base):
     service_code: Mapped[str] = mapped_column(ForeignKey("services.code"), index=True)
     citizen_nid: Mapped[str] = mapped_column(String(10), index=True)
     citizen_name: Mapped[str] = mapped_column(String(200))
+    citizen_key: Mapped[str] = mapped_column(String(200), index=True)  # text.fold(citizen_name), for search
     citizen_phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
     documents: Mapped[list[str]] = mapped_column(JSON, default=list)  # codes received
     documents_missing: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -1,0 +1,272 @@
+"""Users, roles, password hashing (Argon2id) and lockout.
+
+Passwords are hashed with Argon2id (argon2-cffi, PHC string format with its parameters), a memory-hard
+KDF; hashes are re-computed on sign-in when the parameters are raised. After ``MAX_FAILED`` failed
+sign-ins in a row the account is locked for ``LOCKOUT``; a successful sign-in resets the count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .clock import utcnow, uuid7
+from .db import Store
+from .errors import AuthenticationFailed, Conflict, InvalidInput, NotFound, NotPermitted
+from .i18n import QT_TRANSLATE_NOOP
+from .models import User, Workstation
+
+ROLES = ("clerk", "supervisor", "admin")
+MAX_FAILED = 5
+LOCKOUT = dt.timedelta(minutes=15)
+MIN_PASSWORD = 8
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+
+# Memory-hard: 64 MiB, 3 passes (the argon2-cffi / RFC 9106 "low memory" profile).
+_hasher = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=2)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user on this workstation: who acts, with which role."""
+
+    user_id: str
+    username: str
+    full_name: str
+    role: str
+    unit_code: str
+    workstation_code: str
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    locked_until: dt.datetime | None
+    must_change_password: bool
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _info(u: User) -> UserInfo:
+    return UserInfo(u.id, u.username, u.full_name, u.role, u.active, u.locked_until, u.must_change_password)
+
+
+def _local_workstation(session: Session) -> Workstation:
+    ws = session.scalars(select(Workstation).where(Workstation.is_local)).first()
+    if ws is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This workstation is not initialised yet (run init)."))
+    return ws
+
+
+def _actor(session: Session, user: User) -> Actor:
+    ws = _local_workstation(session)
+    return Actor(user.id, user.username, user.full_name, user.role, user.unit_code, ws.code)
+
+
+def _check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The password must have at least {n} characters."),
+            field="password",
+            n=MIN_PASSWORD,
+        )
+
+
+def require_role(actor: Actor, *roles: str) -> None:
+    if actor.role not in roles:
+        raise NotPermitted(
+            QT_TRANSLATE_NOOP("errors", "Your role ({role}) does not allow this action."), role=actor.role
+        )
+
+
+def _get_user(session: Session, username: str) -> User:
+    user = session.scalars(select(User).where(User.username == username.strip().lower())).first()
+    if user is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no user {username}."), username=username)
+    return user
+
+
+def add_user(
+    store: Store,
+    actor: Actor | None,
+    username: str,
+    role: str,
+    full_name: str,
+    password: str,
+    *,
+    must_change_password: bool = False,
+) -> UserInfo:
+    """Create a user of the local unit. With an ``actor`` (the app), only an admin may do it; without
+    one (``frontdesk user add`` run by whoever holds the data directory, or first set-up) it is allowed."""
+    if actor is not None:
+        require_role(actor, "admin")
+    username = username.strip().lower()
+    if not USERNAME_RE.match(username):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "A user name has 2–64 characters: small letters, digits, dot, dash or underscore.",
+            ),
+            field="username",
+        )
+    if role not in ROLES:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Unknown role {role}: use clerk, supervisor or admin."),
+            field="role",
+            role=role,
+        )
+    if not full_name.strip():
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The full name is required."), field="full_name")
+    _check_password_rules(password)
+    pw_hash = hash_password(password)  # slow: outside the write lock
+    now = utcnow()
+    with store.write() as s:
+        if s.scalars(select(User.id).where(User.username == username)).first():
+            raise Conflict(QT_TRANSLATE_NOOP("errors", "User {username} already exists."), username=username)
+        ws = _local_workstation(s)
+        user = User(
+            id=uuid7(),
+            username=username,
+            full_name=full_name.strip(),
+            role=role,
+            unit_code=ws.unit_code,
+            password_hash=pw_hash,
+            active=True,
+            failed_attempts=0,
+            must_change_password=must_change_password,
+            password_changed_at=now,
+            created_at=now,
+            updated_at=now,
+        )
+        s.add(user)
+        s.flush()
+        return _info(user)
+
+
+def authenticate(store: Store, username: str, password: str, *, now: dt.datetime | None = None) -> Actor:
+    """Sign in. Wrong password, unknown user, inactive or locked account → AuthenticationFailed."""
+    now = now or utcnow()
+    wrong = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
+    with store.read() as s:
+        user = s.scalars(select(User).where(User.username == username.strip().lower())).first()
+        if user is None:
+            _hasher.hash(password)  # same cost as a real check: do not reveal which names exist
+            raise AuthenticationFailed(wrong)
+        user_id, pw_hash = user.id, user.password_hash
+        if not user.active:
+            raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "This account has been deactivated."))
+        if user.locked_until is not None and user.locked_until > now:
+            raise AuthenticationFailed(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Too many failed sign-ins: the account is locked until {until} (UTC)."
+                ),
+                until=user.locked_until.strftime("%H:%M"),
+            )
+    ok: bool
+    try:
+        ok = _hasher.verify(pw_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        ok = False
+    with store.write() as s:
+        user = s.get_one(User, user_id)
+        if not ok:
+            user.failed_attempts += 1
+            if user.failed_attempts >= MAX_FAILED:
+                user.locked_until = now + LOCKOUT
+                user.failed_attempts = 0
+            user.updated_at = now
+            locked = user.locked_until is not None and user.locked_until > now
+        else:
+            user.failed_attempts = 0
+            user.locked_until = None
+            if _hasher.check_needs_rehash(pw_hash):
+                user.password_hash = hash_password(password)
+            return _actor(s, user)
+    if locked:
+        raise AuthenticationFailed(
+            QT_TRANSLATE_NOOP(
+                "errors", "Too many failed sign-ins: the account is locked until {until} (UTC)."
+            ),
+            until=(now + LOCKOUT).strftime("%H:%M"),
+        )
+    raise AuthenticationFailed(wrong)
+
+
+def change_password(store: Store, username: str, old_password: str, new_password: str) -> None:
+    with store.read() as s:
+        pw_hash = _get_user(s, username).password_hash
+    try:
+        _hasher.verify(pw_hash, old_password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "The current password is wrong.")) from None
+    _check_password_rules(new_password)
+    if new_password == old_password:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The new password must differ from the current one."),
+            field="password",
+        )
+    new_hash = hash_password(new_password)
+    with store.write() as s:
+        user = _get_user(s, username)
+        user.password_hash = new_hash
+        user.must_change_password = False
+        user.password_changed_at = user.updated_at = utcnow()
+
+
+def reset_password(store: Store, actor: Actor, username: str, new_password: str) -> None:
+    """An admin sets a temporary password; the user must change it at the next sign-in."""
+    require_role(actor, "admin")
+    _check_password_rules(new_password)
+    new_hash = hash_password(new_password)
+    with store.write() as s:
+        user = _get_user(s, username)
+        user.password_hash = new_hash
+        user.must_change_password = True
+        user.failed_attempts = 0
+        user.locked_until = None
+        user.password_changed_at = user.updated_at = utcnow()
+
+
+def set_active(store: Store, actor: Actor, username: str, active: bool) -> UserInfo:
+    require_role(actor, "admin")
+    with store.write() as s:
+        user = _get_user(s, username)
+        if user.id == actor.user_id and not active:
+            raise Conflict(QT_TRANSLATE_NOOP("errors", "You cannot deactivate your own account."))
+        user.active = active
+        user.updated_at = utcnow()
+        return _info(user)
+
+
+def list_users(store: Store, *, active_only: bool = True) -> list[UserInfo]:
+    with store.read() as s:
+        q = select(User).order_by(User.username)
+        if active_only:
+            q = q.where(User.active)
+        return [_info(u) for u in s.scalars(q)]
+
+
+def user_info(store: Store, username: str) -> UserInfo:
+    with store.read() as s:
+        return _info(_get_user(s, username))
+
+
+def actor_for(store: Store, username: str) -> Actor:
+    """The actor for ``--as USER`` on the command line: the data directory's permissions are the guard."""
+    with store.read() as s:
+        user = _get_user(s, username)
+        if not user.active:
+            raise NotPermitted(QT_TRANSLATE_NOOP("errors", "This account has been deactivated."))
+        return _actor(s, user)

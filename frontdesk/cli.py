@@ -1,0 +1,502 @@
+"""The command line: the same core calls as the UI, for IT officers, automation and tests.
+
+Exit codes: 0 ok, 2 usage, 3 invalid input, 4 not permitted, 5 not found, 6 conflict, 1 other failure.
+Errors are one line on stderr. Every command takes ``--json`` after its name for machine-readable output.
+The command line acts as the user named by ``--as`` and obeys that user's role; what protects the
+database itself is the data directory's file permissions (see docs/cli.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .errors import FrontdeskError, InvalidInput
+
+log = logging.getLogger("frontdesk.cli")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text() if callable(text) else text)
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from .setup import open_home
+
+    return open_home(args.home)
+
+
+def _actor(store: Any, username: str) -> Any:
+    from .auth import actor_for
+
+    return actor_for(store, username)
+
+
+# ------------------------------------------------------------------------------------------ commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from . import setup
+
+    store = _store(args)
+    info = setup.init_workstation(store, args.unit, args.unit_name, args.workstation)
+    created_users: list[str] = []
+    if args.demo:
+        from .auth import add_user
+        from .catalog import import_catalog, load_catalog
+        from .clock import utcnow
+        from .paths import resource
+
+        with store.write() as s:
+            import_catalog(s, load_catalog(resource("catalog", "demo.json")), now=utcnow())
+        for username, role, name in setup.DEMO_USERS:
+            add_user(store, None, username, role, name, setup.DEMO_PASSWORD)
+            created_users.append(username)
+    data = {**info.__dict__, "database": str(store.path), "demo_users": created_users}
+    _emit(
+        args,
+        data,
+        lambda: (
+            f"Workstation {info.workstation_code} of unit {info.unit_code} ready at {store.path}"
+            + (
+                f"\nDemo catalogue and users created ({', '.join(created_users)}; password "
+                f"{setup.DEMO_PASSWORD})"
+                if created_users
+                else ""
+            )
+        ),
+    )
+    return 0
+
+
+def _read_password(prompt: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise InvalidInput("No password given on standard input.", field="password")
+    return line.rstrip("\r\n")
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from .auth import add_user
+
+    store = _store(args)
+    password = _read_password("Password: ")
+    info = add_user(
+        store,
+        None,
+        args.username,
+        args.role,
+        args.name,
+        password,
+        must_change_password=args.must_change_password,
+    )
+    _emit(
+        args,
+        {"id": info.id, "username": info.username, "full_name": info.full_name, "role": info.role},
+        f"User {info.username} ({info.role}) added",
+    )
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from .auth import list_users
+
+    users = list_users(_store(args), active_only=not args.all)
+    _emit(
+        args,
+        [u.__dict__ for u in users],
+        lambda: (
+            "\n".join(
+                f"{u.username:<16} {u.role:<11} {'active' if u.active else 'inactive':<9} {u.full_name}"
+                for u in users
+            )
+            or "no users"
+        ),
+    )
+    return 0
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from .catalog import import_catalog, load_catalog
+    from .clock import utcnow
+
+    catalog = load_catalog(Path(args.file))
+    store = _store(args)
+    with store.write() as s:
+        result = import_catalog(s, catalog, now=utcnow())
+    _emit(
+        args,
+        {"version": catalog.version, **result.__dict__},
+        f"Catalogue {catalog.version}: {result.added} added, {result.updated} updated, "
+        f"{result.deactivated} deactivated, {result.unchanged} unchanged",
+    )
+    return 0
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    from .catalog import list_services
+
+    store = _store(args)
+    with store.read() as s:
+        services = list_services(s, active_only=not args.all)
+    data = [
+        {
+            "code": v.code,
+            "name_sq": v.name_sq,
+            "name_en": v.name_en,
+            "category": v.category,
+            "fee_amount": v.fee_amount,
+            "currency": v.currency,
+            "standard_days": v.standard_days,
+            "office": v.office,
+            "active": v.active,
+            "origin": v.origin,
+            "documents": [
+                {"code": d.code, "name_sq": d.name_sq, "name_en": d.name_en, "required": d.required}
+                for d in v.documents
+            ],
+        }
+        for v in services
+    ]
+    _emit(
+        args,
+        data,
+        lambda: "\n".join(
+            f"{v.code:<10} {v.standard_days:>3} d {v.fee_amount:>6} {v.currency}  {v.name_sq}"
+            for v in services
+        ),
+    )
+    return 0
+
+
+def _request_text(r: Any) -> str:
+    lines = [
+        f"{r.receipt_no}  {r.status}  {r.service_code} {r.service_name_sq}",
+        f"  citizen   {r.citizen_name} ({r.citizen_nid})",
+        f"  assignee  {r.assignee or '-'}   promised {r.due_date.isoformat()}   sla {r.sla or '-'}",
+    ]
+    if r.documents_missing:
+        lines.append(f"  missing   {', '.join(r.documents_missing)}")
+    if r.rating:
+        lines.append(f"  rating    {r.rating}/5")
+    for e in r.history:
+        change = f"{e.from_status or ''}->{e.to_status}" if e.to_status else ""
+        extra = " ".join(f"{k}={v}" for k, v in e.data.items() if v is not None)
+        lines.append(
+            f"  {e.device_time:%Y-%m-%d %H:%M} {e.workstation_code} {e.actor_username:<12} "
+            f"{e.kind:<7} {change} {extra}".rstrip()
+        )
+    return "\n".join(lines)
+
+
+def cmd_intake(args: argparse.Namespace) -> int:
+    from . import workflow
+
+    store = _store(args)
+    actor = _actor(store, args.as_user)
+    citizen = workflow.CitizenInput(
+        nid=args.nid, full_name=args.name, phone=args.phone, accept_check_mismatch=args.accept_check_mismatch
+    )
+    item = workflow.IntakeItem(
+        service_code=args.service,
+        documents=args.doc or [],
+        fee_paid=args.paid,
+        note=args.note,
+        accept_missing=args.accept_missing,
+        return_for_completion=args.return_for_completion,
+    )
+    (req,) = workflow.intake(store, actor, citizen, [item], priority=args.priority)
+    _emit(args, req.as_dict(), req.receipt_no)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .queries import get_request
+
+    req = get_request(_store(args), args.receipt)
+    _emit(args, req.as_dict(), lambda: _request_text(req))
+    return 0
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from .queries import QueueFilter, queue_page
+
+    flt = QueueFilter(
+        status=args.status,
+        assignee=args.assignee,
+        overdue=args.overdue,
+        service_code=args.service,
+        text=args.text,
+    )
+    rows = queue_page(_store(args), flt, order_by="due_date", descending=False, limit=args.limit)
+    _emit(
+        args,
+        [r.as_dict() for r in rows],
+        lambda: (
+            "\n".join(
+                f"{r.receipt_no:<18} {r.status:<11} {r.due_date.isoformat()} {r.sla or '-':<8} "
+                f"{r.assignee or '-':<12} {r.service_code:<10} {r.citizen_name}"
+                for r in rows
+            )
+            or "queue is empty"
+        ),
+    )
+    return 0
+
+
+def cmd_advance(args: argparse.Namespace) -> int:
+    from . import workflow
+
+    store = _store(args)
+    req = workflow.advance(store, _actor(store, args.as_user), args.receipt, args.status, note=args.note)
+    _emit(args, req.as_dict(), f"{req.receipt_no} {req.status}")
+    return 0
+
+
+def cmd_reassign(args: argparse.Namespace) -> int:
+    from . import workflow
+
+    store = _store(args)
+    moved = workflow.reassign(store, _actor(store, args.as_user), args.receipts, args.to, args.reason)
+    _emit(
+        args,
+        [r.as_dict() for r in moved],
+        lambda: "\n".join(f"{r.receipt_no} -> {r.assignee}" for r in moved) or "nothing to move",
+    )
+    return 0
+
+
+def cmd_deliver(args: argparse.Namespace) -> int:
+    from . import workflow
+
+    store = _store(args)
+    req = workflow.deliver(store, _actor(store, args.as_user), args.receipt, rating=args.rating)
+    _emit(args, req.as_dict(), f"{req.receipt_no} delivered")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    from . import workflow
+
+    store = _store(args)
+    req = workflow.add_note(store, _actor(store, args.as_user), args.receipt, args.text)
+    _emit(args, req.as_dict(), f"{req.receipt_no} note added")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    store = _store(args)
+    target = store.backup(Path(args.out))
+    _emit(args, {"backup": str(target), "bytes": target.stat().st_size}, f"Backup written to {target}")
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from .queries import normalise_receipt
+    from .receipts import load_receipt, render_receipt
+
+    store = _store(args)
+    with store.read() as s:
+        doc = load_receipt(s, normalise_receipt(args.receipt), lang=args.lang)
+    out = Path(args.out)
+    out.write_bytes(render_receipt(doc, paper=args.paper))
+    _emit(
+        args,
+        {"receipt_no": normalise_receipt(args.receipt), "out": str(out), "paper": args.paper},
+        f"Receipt written to {out}",
+    )
+    return 0
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from . import workflow
+    from .queries import normalise_receipt
+    from .receipts import load_receipt, render_receipt
+
+    store = _store(args)
+    actor = _actor(store, args.as_user)
+    receipt_no = normalise_receipt(args.receipt)
+    with store.read() as s:
+        doc = load_receipt(s, receipt_no, lang=args.lang)
+    from .ui.printing import choose_printer, print_pdf  # Qt only for this command
+
+    printer = choose_printer(args.printer)
+    if args.printer and printer != args.printer:
+        from .ui.printing import PrinterUnavailable
+
+        raise PrinterUnavailable(args.printer)
+    copy_no = workflow.record_print(store, actor, receipt_no)
+    print_pdf(render_receipt(doc, paper=args.paper, copy_no=copy_no), printer, paper=args.paper)
+    _emit(
+        args,
+        {"receipt_no": receipt_no, "printer": printer, "copy": copy_no},
+        f"Receipt {receipt_no} sent to {printer}" + (f" (copy {copy_no})" if copy_no else ""),
+    )
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        print(
+            f"frontdesk: the desktop app is not available ({exc}); install the 'ui' extra "
+            "(pip install 'frontdesk[ui]')",
+            file=sys.stderr,
+        )
+        return 1
+    return run(Path(args.home) if args.home else None, self_test=args.self_test)
+
+
+# ------------------------------------------------------------------------------------------ parser
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+    common.add_argument("--home", default=argparse.SUPPRESS, help="data directory (or FRONTDESK_HOME)")
+    acting = _Parser(add_help=False)
+    acting.add_argument("--as", dest="as_user", required=True, metavar="USER", help="act as this user")
+
+    p = _Parser(
+        prog="frontdesk",
+        description="Front desk for one-stop-shop counters. Without a command, starts the desktop app.",
+    )
+    p.add_argument("--home", default=None, help="data directory (default: FRONTDESK_HOME or the platform's)")
+    p.add_argument("--self-test", action="store_true", help="open the app offscreen, run one intake, exit")
+    p.set_defaults(func=cmd_app)
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    def add(name: str, func: Handler, help_: str, *parents: _Parser) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, parents=[common, *parents])
+        sp.set_defaults(func=func)
+        return sp
+
+    sp = add("init", cmd_init, "initialise this workstation")
+    sp.add_argument("--unit", required=True, help="unit code, 2–6 letters/digits")
+    sp.add_argument("--unit-name", required=True)
+    sp.add_argument("--workstation", required=True, help="workstation code, 1–4 letters/digits")
+    sp.add_argument("--demo", action="store_true", help="also load the demo catalogue and demo users")
+
+    user = sub.add_parser("user", help="users").add_subparsers(
+        dest="user_cmd", parser_class=_Parser, required=True, metavar="ACTION"
+    )
+    sp = user.add_parser("add", help="add a user (password: one line on stdin)", parents=[common])
+    sp.set_defaults(func=cmd_user_add)
+    sp.add_argument("username")
+    sp.add_argument("--role", required=True, choices=["clerk", "supervisor", "admin"])
+    sp.add_argument("--name", required=True)
+    sp.add_argument("--must-change-password", action="store_true")
+    sp = user.add_parser("list", help="list users", parents=[common])
+    sp.set_defaults(func=cmd_user_list)
+    sp.add_argument("--all", action="store_true", help="include deactivated users")
+
+    cat = sub.add_parser("catalog", help="service catalogue").add_subparsers(
+        dest="catalog_cmd", parser_class=_Parser, required=True, metavar="ACTION"
+    )
+    sp = cat.add_parser("import", help="import a catalogue JSON file", parents=[common])
+    sp.set_defaults(func=cmd_catalog_import)
+    sp.add_argument("file")
+    sp = cat.add_parser("list", help="list services", parents=[common])
+    sp.set_defaults(func=cmd_catalog_list)
+    sp.add_argument("--all", action="store_true", help="include inactive services")
+
+    sp = add("intake", cmd_intake, "receive a request; prints the receipt number", acting)
+    sp.add_argument("--service", required=True)
+    sp.add_argument("--nid", required=True, help="personal number")
+    sp.add_argument("--name", required=True)
+    sp.add_argument("--phone")
+    sp.add_argument("--doc", action="append", metavar="CODE", help="a document received (repeat)")
+    sp.add_argument("--paid", type=int, metavar="AMOUNT", help="fee paid in lek (default: the service fee)")
+    sp.add_argument("--priority", action="store_true", help="elderly or disabled citizen")
+    sp.add_argument("--note")
+    sp.add_argument(
+        "--accept-check-mismatch",
+        action="store_true",
+        help="accept a personal number whose check letter does not match",
+    )
+    sp.add_argument(
+        "--accept-missing", action="store_true", help="accept although required documents are missing"
+    )
+    sp.add_argument(
+        "--return-for-completion",
+        action="store_true",
+        help="record it as returned to the citizen for completion of documents",
+    )
+
+    sp = add("show", cmd_show, "a request with its history")
+    sp.add_argument("receipt")
+    sp = add("queue", cmd_queue, "the unit's queue")
+    sp.add_argument("--status")
+    sp.add_argument("--assignee")
+    sp.add_argument("--overdue", action="store_true")
+    sp.add_argument("--service")
+    sp.add_argument("--text")
+    sp.add_argument("--limit", type=int, default=500)
+    sp = add("advance", cmd_advance, "change a request's status", acting)
+    sp.add_argument("receipt")
+    sp.add_argument("status")
+    sp.add_argument("--note")
+    sp = add("reassign", cmd_reassign, "reassign requests (supervisors)", acting)
+    sp.add_argument("receipts", nargs="+", metavar="RECEIPT")
+    sp.add_argument("--to", required=True, metavar="USER")
+    sp.add_argument("--reason", required=True)
+    sp = add("deliver", cmd_deliver, "hand the result over", acting)
+    sp.add_argument("receipt")
+    sp.add_argument("--rating", type=int, choices=range(1, 6), metavar="1-5")
+    sp = add("note", cmd_note, "add a note to a request", acting)
+    sp.add_argument("receipt")
+    sp.add_argument("--text", required=True)
+    sp = add("backup", cmd_backup, "online backup of the database")
+    sp.add_argument("--out", required=True)
+    sp = add("receipt", cmd_receipt, "write a receipt PDF")
+    sp.add_argument("receipt")
+    sp.add_argument("--out", required=True)
+    sp.add_argument("--paper", choices=["roll80", "a5"], default="roll80")
+    sp.add_argument("--lang", choices=["sq", "en"], default="sq")
+    sp = add("print", cmd_print, "print a receipt (counts as a reprint after the first)", acting)
+    sp.add_argument("receipt")
+    sp.add_argument("--printer")
+    sp.add_argument("--paper", choices=["roll80", "a5"], default="roll80")
+    sp.add_argument("--lang", choices=["sq", "en"], default="sq")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # usage errors and --help
+        return int(exc.code or 0)
+    try:
+        return int(args.func(args))
+    except FrontdeskError as exc:
+        print(f"frontdesk: {exc.render()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        print(f"frontdesk: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""Working-day calendar, promised dates and the state of a request against its service standard.
+
+Working days are Monday to Friday except Albanian public holidays — from the ``holidays`` package with
+observed days included (a holiday on a weekend moves to the next Monday) — and any extra closure days
+the unit decided locally.
+
+Counting rules (the start day itself is never counted):
+
+* ``add_working_days(start, n)`` for ``n >= 1`` is the n-th working day after ``start``; for ``n == 0``
+  it is ``start`` when that is a working day, else the next working day.
+* ``working_days_between(a, b)`` is the number of working days ``d`` with ``a < d <= b``; when ``b < a``
+  it is minus the number of working days with ``b < d <= a``. So
+  ``working_days_between(a, add_working_days(a, n)) == n`` for every ``n >= 1``.
+* The promised date of a request is ``add_working_days(intake local date, standard_days)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from .i18n import QT_TRANSLATE_NOOP
+
+OFFICE_TZ = ZoneInfo("Europe/Tirane")
+COUNTRY = "AL"
+
+OPEN_STATUSES: tuple[str, ...] = ("received", "forwarded", "in_progress", "returned")
+CLOSED_STATUSES: tuple[str, ...] = ("ready", "delivered", "rejected", "cancelled")
+SLA_STATES: tuple[str, ...] = ("on_track", "due_soon", "overdue")
+SLA_LABELS = {
+    "on_track": QT_TRANSLATE_NOOP("sla", "On track"),
+    "due_soon": QT_TRANSLATE_NOOP("sla", "Due soon"),
+    "overdue": QT_TRANSLATE_NOOP("sla", "Overdue"),
+}
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@functools.lru_cache(maxsize=64)
+def public_holidays(year: int) -> frozenset[dt.date]:
+    """Albanian public holidays of ``year``, observed days included (cached per year)."""
+    return frozenset(holidays.country_holidays(COUNTRY, years=year, observed=True).keys())
+
+
+class WorkCalendar:
+    """Monday–Friday minus public holidays (observed) minus ``extra_closures``."""
+
+    def __init__(self, extra_closures: Iterable[dt.date] = ()) -> None:
+        self.extra_closures: frozenset[dt.date] = frozenset(extra_closures)
+
+    def is_working_day(self, d: dt.date) -> bool:
+        return d.weekday() < 5 and d not in public_holidays(d.year) and d not in self.extra_closures
+
+    def next_working_day(self, d: dt.date) -> dt.date:
+        """``d`` itself when it is a working day, else the first working day after it."""
+        while not self.is_working_day(d):
+            d += _ONE_DAY
+        return d
+
+    def add_working_days(self, start: dt.date, n: int) -> dt.date:
+        """The n-th working day after ``start`` (``start`` not counted); n == 0: see the module doc."""
+        if n < 0:
+            raise ValueError("n must be zero or positive")
+        if n == 0:
+            return self.next_working_day(start)
+        d = start
+        while n:
+            d += _ONE_DAY
+            if self.is_working_day(d):
+                n -= 1
+        return d
+
+    def working_days_between(self, a: dt.date, b: dt.date) -> int:
+        """Working days after ``a`` up to and including ``b``; negative when ``b < a``."""
+        if b < a:
+            return -self.working_days_between(b, a)
+        count = 0
+        d = a + _ONE_DAY
+        while d <= b:
+            if self.is_working_day(d):
+                count += 1
+            d += _ONE_DAY
+        return count
+
+
+_DEFAULT = WorkCalendar()
+
+
+def local_date(utc_naive_dt: dt.datetime) -> dt.date:
+    """The office's (Europe/Tirane) calendar date of a naive UTC datetime (an aware one is converted)."""
+    aware = utc_naive_dt if utc_naive_dt.tzinfo is not None else utc_naive_dt.replace(tzinfo=dt.UTC)
+    return aware.astimezone(OFFICE_TZ).date()
+
+
+def promised_date(
+    intake_utc: dt.datetime, standard_days: int, calendar: WorkCalendar | None = None
+) -> dt.date:
+    """The date promised to the citizen: ``standard_days`` working days after the local intake day."""
+    return (calendar or _DEFAULT).add_working_days(local_date(intake_utc), standard_days)
+
+
+def sla_state(
+    due_date: dt.date,
+    today: dt.date,
+    status: str,
+    calendar: WorkCalendar | None = None,
+    due_soon_days: int = 2,
+) -> str | None:
+    """``on_track`` | ``due_soon`` | ``overdue`` for an open request; None once it is ready or closed."""
+    if status in CLOSED_STATUSES:
+        return None
+    if status not in OPEN_STATUSES:
+        raise ValueError(f"unknown request status {status!r}")
+    if today > due_date:
+        return "overdue"
+    if (calendar or _DEFAULT).working_days_between(today, due_date) <= due_soon_days:
+        return "due_soon"
+    return "on_track"
+
+
+def sla_label(state: str) -> str:
+    """The English label of an SLA state, marked for translation in context ``sla``."""
+    return SLA_LABELS.get(state, state)
+
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "OFFICE_TZ",
+    "OPEN_STATUSES",
+    "SLA_LABELS",
+    "SLA_STATES",
+    "WorkCalendar",
+    "local_date",
+    "promised_date",
+    "public_holidays",
+    "sla_label",
+    "sla_state",
+]

@@ -1,0 +1,66 @@
+"""Shared fixtures: real SQLite stores in tmp_path, built once from a template and copied per test
+(Argon2 hashing of the fixture users is deliberately slow, so it is done once per session)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from frontdesk import auth, setup
+from frontdesk.catalog import import_catalog, load_catalog
+from frontdesk.clock import utcnow
+from frontdesk.db import Store
+
+DATA = Path(__file__).parent / "data"
+PASSWORD = "sekret-i-gjate"
+USERS = (
+    ("clerk1", "clerk", "Klerk Një (TEST)"),
+    ("clerk2", "clerk", "Klerk Dy (TEST)"),
+    ("super", "supervisor", "Mbikëqyrës (TEST)"),
+    ("admin", "admin", "Admin (TEST)"),
+)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "frontdesk.db"
+    store = Store(path)
+    setup.init_workstation(store, "TR01", "Njësia Testuese", "W03")
+    with store.write() as s:
+        import_catalog(s, load_catalog(DATA / "catalog-small.json"), now=utcnow())
+    for username, role, name in USERS:
+        auth.add_user(store, None, username, role, name, PASSWORD)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def home(tmp_path: Path, template_db: Path) -> Path:
+    """A data directory holding a copy of the template database."""
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(template_db, home / setup.DB_NAME)
+    return home
+
+
+@pytest.fixture
+def store(home: Path) -> Iterator[Store]:
+    st = setup.open_home(home)
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def clerk(store: Store) -> auth.Actor:
+    return auth.actor_for(store, "clerk1")
+
+
+@pytest.fixture
+def supervisor(store: Store) -> auth.Actor:
+    return auth.actor_for(store, "super")
