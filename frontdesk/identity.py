@@ -22,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import func
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from .clock import utcnow
@@ -332,19 +334,21 @@ def prefill(session: Session, nid: str) -> CitizenPrefill | None:
 
 
 def remember_citizen(session: Session, nid: str, full_name: str, phone: str | None, now: dt.datetime) -> None:
-    """Insert or update the citizen in the caller's transaction (no commit).
+    """Insert or update the citizen in the caller's transaction (no commit), as one SQLite upsert.
 
     A ``phone`` of None means "not given this time" and keeps a phone the office already has.
     """
     key = normalize_nid(nid)
-    row = session.get(Citizen, key)
-    if row is None:
-        session.add(Citizen(nid=key, full_name=full_name, phone=phone, updated_at=now))
-        return
-    row.full_name = full_name
-    if phone is not None:
-        row.phone = phone
-    row.updated_at = now
+    stmt = sqlite_insert(Citizen).values(nid=key, full_name=full_name, phone=phone, updated_at=now)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Citizen.nid],
+        set_={
+            "full_name": stmt.excluded.full_name,
+            "phone": func.coalesce(stmt.excluded.phone, Citizen.phone),
+            "updated_at": stmt.excluded.updated_at,
+        },
+    )
+    session.connection().execute(stmt)
 
 
 __all__ = [

@@ -135,12 +135,16 @@ def next_receipt_no(session: Session) -> str:
 
     A rolled-back transaction gives its number back, so numbers are neither reused nor skipped.
     """
-    rows = session.execute(
-        update(Workstation)
-        .where(Workstation.is_local.is_(True))
-        .values(receipt_counter=Workstation.receipt_counter + 1)
-        .returning(Workstation.unit_code, Workstation.code, Workstation.receipt_counter)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(  # Core, not ORM: no autoflush, no identity-map sync
+            update(Workstation)
+            .where(Workstation.is_local.is_(True))
+            .values(receipt_counter=Workstation.receipt_counter + 1)
+            .returning(Workstation.unit_code, Workstation.code, Workstation.receipt_counter)
+        )
+        .all()
+    )
     if not rows:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This workstation is not initialised yet (run init)."))
     if len(rows) > 1:

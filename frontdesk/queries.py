@@ -118,6 +118,11 @@ def _sla(status: str, due: dt.date, today: dt.date) -> str | None:
     return sla_state(due, today, status) if status in SLA_STATUSES else None
 
 
+def request_sla(status: str, due: dt.date, today: dt.date | None = None) -> str | None:
+    """``on_track | due_soon | overdue`` for a request whose office clock runs, else None."""
+    return _sla(status, due, today or today_local())
+
+
 def normalise_receipt(text: str) -> str:
     """The canonical receipt number of typed or scanned input; InvalidInput for a wrong check character."""
     return parse_receipt_no(text).text

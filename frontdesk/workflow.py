@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from .auth import Actor, require_role
@@ -32,7 +32,7 @@ from .i18n import QT_TRANSLATE_NOOP
 from .identity import normalize_nid, parse_nid, remember_citizen
 from .models import OutboxOp, Request, RequestEvent, Service, ServiceDocument, User
 from .numbering import next_receipt_no
-from .queries import RequestView, find_request, view
+from .queries import RequestView, find_request, request_sla, view
 from .text import fold
 
 STATUSES = ("received", "forwarded", "in_progress", "ready", "delivered", "returned", "rejected", "cancelled")
@@ -108,32 +108,42 @@ class IntakeItem:
 def _record(
     s: Session,
     actor: Actor,
-    req: Request,
+    req: Request | dict[str, Any],
     kind: str,
     *,
     from_status: str | None = None,
     to_status: str | None = None,
     data: dict[str, Any] | None = None,
     now: dt.datetime | None = None,
-) -> RequestEvent:
-    """Append the history event and its outbox op for a change already applied to ``req``."""
+    snapshot: dict[str, Any] | None = None,
+) -> None:
+    """Append the history event and its outbox op for a change already applied to ``req`` (an ORM row or,
+    on the intake hot path, the dict of values just inserted). Core inserts: no ORM unit-of-work cost."""
     now = now or utcnow()
-    event = RequestEvent(
-        id=uuid7(),
-        request_id=req.id,
-        kind=kind,
-        from_status=from_status,
-        to_status=to_status,
-        actor_id=actor.user_id,
-        actor_username=actor.username,
-        workstation_code=actor.workstation_code,
-        device_time=now,
-        data=data or {},
+    if isinstance(req, Request):
+        request_id, receipt_no, version = req.id, req.receipt_no, req.version
+    else:
+        request_id, receipt_no, version = req["id"], req["receipt_no"], req["version"]
+    event_id = uuid7()
+    conn = s.connection()
+    conn.execute(
+        insert(RequestEvent),
+        {
+            "id": event_id,
+            "request_id": request_id,
+            "kind": kind,
+            "from_status": from_status,
+            "to_status": to_status,
+            "actor_id": actor.user_id,
+            "actor_username": actor.username,
+            "workstation_code": actor.workstation_code,
+            "device_time": now,
+            "data": data or {},
+        },
     )
-    s.add(event)
     payload: dict[str, Any] = {
         "event": {
-            "id": event.id,
+            "id": event_id,
             "kind": kind,
             "from_status": from_status,
             "to_status": to_status,
@@ -142,41 +152,35 @@ def _record(
             "device_time": now.isoformat(),
             "data": data or {},
         },
-        "request_id": req.id,
-        "receipt_no": req.receipt_no,
-        "version": req.version,
+        "request_id": request_id,
+        "receipt_no": receipt_no,
+        "version": version,
     }
-    if kind == "intake":
-        payload["request"] = _snapshot(s, req)
-    s.add(OutboxOp(op_id=uuid7(), kind=f"request.{kind}", request_id=req.id, payload=payload, created_at=now))
-    return event
+    if snapshot is not None:
+        payload["request"] = snapshot
+    conn.execute(
+        insert(OutboxOp),
+        {
+            "op_id": uuid7(),
+            "kind": f"request.{kind}",
+            "request_id": request_id,
+            "payload": payload,
+            "created_at": now,
+            "state": "pending",
+            "attempts": 0,
+        },
+    )
 
 
-def _snapshot(s: Session, req: Request) -> dict[str, Any]:
-    creator = s.get_one(User, req.created_by_id)
-    assignee = s.get(User, req.assignee_id) if req.assignee_id else None
-    return {
-        "id": req.id,
-        "receipt_no": req.receipt_no,
-        "visit_id": req.visit_id,
-        "unit_code": req.unit_code,
-        "workstation_code": req.workstation_code,
-        "service_code": req.service_code,
-        "citizen_nid": req.citizen_nid,
-        "citizen_name": req.citizen_name,
-        "citizen_phone": req.citizen_phone,
-        "documents": list(req.documents),
-        "documents_missing": list(req.documents_missing),
-        "fee_paid": req.fee_paid,
-        "priority": req.priority,
-        "note": req.note,
-        "status": req.status,
-        "assignee": assignee.username if assignee else None,
-        "created_by": creator.username,
-        "created_at": req.created_at.isoformat(),
-        "due_date": req.due_date.isoformat(),
-        "standard_days": req.standard_days,
-    }
+def _snapshot(values: dict[str, Any], actor: Actor) -> dict[str, Any]:
+    """The whole request as the central system receives it with its intake op."""
+    snap = {k: v for k, v in values.items() if k not in ("assignee_id", "created_by_id", "citizen_key")}
+    snap["assignee"] = actor.username
+    snap["created_by"] = actor.username
+    snap["created_at"] = values["created_at"].isoformat()
+    snap["updated_at"] = values["updated_at"].isoformat()
+    snap["due_date"] = values["due_date"].isoformat()
+    return snap
 
 
 def _require_counter(actor: Actor) -> None:
@@ -215,17 +219,35 @@ def _check_citizen(citizen: CitizenInput) -> tuple[str, str, str | None]:
     return info.nid, name, phone
 
 
-def _check_item(s: Session, item: IntakeItem) -> tuple[Service, list[str], list[str], int]:
+@dataclass(frozen=True)
+class _CheckedItem:
+    code: str
+    name_sq: str
+    name_en: str
+    standard_days: int
+    received: list[str]
+    missing: list[str]
+    fee: int
+
+
+def _check_item(s: Session, item: IntakeItem) -> _CheckedItem:
     code = item.service_code.strip().upper()
-    svc = s.get(Service, code)
+    conn = s.connection()
+    svc = conn.execute(
+        select(
+            Service.active, Service.name_sq, Service.name_en, Service.fee_amount, Service.standard_days
+        ).where(Service.code == code)
+    ).first()
     if svc is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no service with code {code}."), code=code)
     if not svc.active:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "Service {code} is no longer offered."), field="service", code=code
         )
-    docs = s.scalars(
-        select(ServiceDocument).where(ServiceDocument.service_code == code).order_by(ServiceDocument.position)
+    docs = conn.execute(
+        select(ServiceDocument.code, ServiceDocument.required)
+        .where(ServiceDocument.service_code == code)
+        .order_by(ServiceDocument.position)
     ).all()
     known = {d.code for d in docs}
     received = list(dict.fromkeys(d.strip().upper() for d in item.documents if d.strip()))
@@ -243,7 +265,7 @@ def _check_item(s: Session, item: IntakeItem) -> tuple[Service, list[str], list[
     fee = svc.fee_amount if item.fee_paid is None else item.fee_paid
     if fee < 0:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The fee paid cannot be negative."), field="fee")
-    return svc, received, missing, fee
+    return _CheckedItem(code, svc.name_sq, svc.name_en, svc.standard_days, received, missing, fee)
 
 
 def intake(
@@ -263,54 +285,89 @@ def intake(
     notes = [_clean_note(i.note) for i in items]
     now = now or utcnow()
     visit_id = uuid7()
+    views: list[RequestView] = []
     with store.write() as s:
         checked = [_check_item(s, item) for item in items]
         remember_citizen(s, nid, name, phone, now)
-        created: list[Request] = []
-        for item, note, (svc, received, missing, fee) in zip(items, notes, checked, strict=True):
-            status = "returned" if (missing and item.return_for_completion) else "received"
-            req = Request(
-                id=uuid7(),
-                receipt_no=next_receipt_no(s),
-                visit_id=visit_id,
-                unit_code=actor.unit_code,
-                workstation_code=actor.workstation_code,
-                service_code=svc.code,
-                citizen_nid=nid,
-                citizen_name=name,
-                citizen_key=fold(name),
-                citizen_phone=phone,
-                documents=received,
-                documents_missing=missing,
-                fee_paid=fee,
-                priority=priority,
-                note=note,
-                status=status,
-                assignee_id=actor.user_id,
-                created_by_id=actor.user_id,
-                created_at=now,
-                updated_at=now,
-                due_date=promised_date(now, svc.standard_days),
-                standard_days=svc.standard_days,
-                version=1,
-                print_count=0,
-                central_ack=False,
-            )
-            s.add(req)
-            s.flush()
+        conn = s.connection()
+        for item, note, c in zip(items, notes, checked, strict=True):
+            status = "returned" if (c.missing and item.return_for_completion) else "received"
+            values: dict[str, Any] = {
+                "id": uuid7(),
+                "receipt_no": next_receipt_no(s),
+                "visit_id": visit_id,
+                "unit_code": actor.unit_code,
+                "workstation_code": actor.workstation_code,
+                "service_code": c.code,
+                "citizen_nid": nid,
+                "citizen_name": name,
+                "citizen_key": fold(name),
+                "citizen_phone": phone,
+                "documents": c.received,
+                "documents_missing": c.missing,
+                "fee_paid": c.fee,
+                "priority": priority,
+                "note": note,
+                "status": status,
+                "assignee_id": actor.user_id,
+                "created_by_id": actor.user_id,
+                "created_at": now,
+                "updated_at": now,
+                "due_date": promised_date(now, c.standard_days),
+                "standard_days": c.standard_days,
+                "version": 1,
+                "print_count": 0,
+                "central_ack": False,
+            }
+            conn.execute(insert(Request), values)
+            data = {"missing_accepted": not item.return_for_completion} if c.missing else None
             _record(
                 s,
                 actor,
-                req,
+                values,
                 "intake",
                 to_status=status,
                 now=now,
-                data={"missing_accepted": bool(missing) and not item.return_for_completion}
-                if missing
-                else None,
+                data=data,
+                snapshot=_snapshot(values, actor),
             )
-            created.append(req)
-        return [view(s, r) for r in created]
+            views.append(_intake_view(values, c, actor))
+    return views
+
+
+def _intake_view(v: dict[str, Any], c: _CheckedItem, actor: Actor) -> RequestView:
+    return RequestView(
+        id=v["id"],
+        receipt_no=v["receipt_no"],
+        visit_id=v["visit_id"],
+        status=v["status"],
+        service_code=c.code,
+        service_name_sq=c.name_sq,
+        service_name_en=c.name_en,
+        citizen_nid=v["citizen_nid"],
+        citizen_name=v["citizen_name"],
+        citizen_phone=v["citizen_phone"],
+        documents=list(c.received),
+        documents_missing=list(c.missing),
+        fee_paid=c.fee,
+        priority=v["priority"],
+        note=v["note"],
+        assignee=actor.username,
+        assignee_name=actor.full_name,
+        created_by=actor.username,
+        created_at=v["created_at"],
+        updated_at=v["updated_at"],
+        due_date=v["due_date"],
+        standard_days=v["standard_days"],
+        sla=request_sla(v["status"], v["due_date"]),
+        rating=None,
+        version=1,
+        print_count=0,
+        central_ack=False,
+        completed_at=None,
+        delivered_at=None,
+        workstation_code=v["workstation_code"],
+    )
 
 
 # ---------------------------------------------------------------- changes to an existing request
