@@ -3,7 +3,8 @@
     python bench/intake.py [--n 500]
 
 Both run on a file database in the same directory with the app's pragmas (WAL, synchronous=FULL,
-foreign_keys, busy_timeout), so the floor contains the same fsync cost a real intake pays.
+foreign_keys, busy_timeout), interleaved one to one, so the floor contains the same fsync cost a real
+intake pays under the same machine load.
 Target: median intake latency within 3x of the floor's median.
 """
 
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import datetime as dt
 
 from frontdesk import auth, setup, workflow
-from frontdesk.catalog import import_catalog, load_catalog
+from frontdesk.catalog import import_catalog, list_services, load_catalog
 from frontdesk.clock import utcnow
 from frontdesk.identity import sample_nid
 from frontdesk.paths import resource
@@ -33,45 +34,52 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
-def floor(path: Path, n: int) -> list[float]:
-    conn = sqlite3.connect(path, isolation_level=None)
-    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000"):
-        conn.execute(f"PRAGMA {pragma}")
-    conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, receipt_no TEXT UNIQUE, payload TEXT)")
-    times = []
-    for i in range(n):
+class Floor:
+    """A bare insert+commit on its own file database with the same pragmas."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None)
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=10000"):
+            self.conn.execute(f"PRAGMA {pragma}")
+        self.conn.execute("CREATE TABLE t (id TEXT PRIMARY KEY, receipt_no TEXT UNIQUE, payload TEXT)")
+        self.i = 0
+
+    def once(self) -> float:
+        self.i += 1
         t0 = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO t VALUES (?, ?, ?)", (f"id-{i}", f"R-{i}", "x" * 300))
-        conn.execute("COMMIT")
-        times.append(time.perf_counter() - t0)
-    conn.close()
-    return times
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute("INSERT INTO t VALUES (?, ?, ?)", (f"id-{self.i}", f"R-{self.i}", "x" * 300))
+        self.conn.execute("COMMIT")
+        return time.perf_counter() - t0
 
 
-def intakes(home: Path, n: int) -> list[float]:
-    store = setup.open_home(home)
-    setup.init_workstation(store, "BENCH", "Njësia Bench", "W01")
-    with store.write() as s:
-        import_catalog(s, load_catalog(resource("catalog", "demo.json")), now=utcnow())
-    auth.add_user(store, None, "clerk", "clerk", "Bench Clerk", "bench-password")
-    clerk = auth.actor_for(store, "clerk")
-    with store.read() as s:
-        from frontdesk.catalog import list_services
+class Intake:
+    """One citizen, one service, through workflow.intake on a store with the demo catalogue."""
 
-        services = [(v.code, [d.code for d in v.documents if d.required]) for v in list_services(s)][:20]
-    times = []
-    for i in range(n):
-        code, docs = services[i % len(services)]
+    def __init__(self, home: Path) -> None:
+        self.store = setup.open_home(home)
+        setup.init_workstation(self.store, "BENCH", "Njësia Bench", "W01")
+        with self.store.write() as s:
+            import_catalog(s, load_catalog(resource("catalog", "demo.json")), now=utcnow())
+        auth.add_user(self.store, None, "clerk", "clerk", "Bench Clerk", "bench-password")
+        self.clerk = auth.actor_for(self.store, "clerk")
+        with self.store.read() as s:
+            self.services = [(v.code, [d.code for d in v.documents if d.required]) for v in list_services(s)][
+                :20
+            ]
+        self.i = 0
+
+    def once(self) -> float:
+        self.i += 1
+        i = self.i
+        code, docs = self.services[i % len(self.services)]
         citizen = workflow.CitizenInput(
             nid=sample_nid(dt.date(1980, 1 + i % 12, 1 + i % 28), "F", i % 1000),
             full_name=f"Qytetar Bench {i}",
         )
         t0 = time.perf_counter()
-        workflow.intake(store, clerk, citizen, [workflow.IntakeItem(code, docs)])
-        times.append(time.perf_counter() - t0)
-    store.close()
-    return times
+        workflow.intake(self.store, self.clerk, citizen, [workflow.IntakeItem(code, docs)])
+        return time.perf_counter() - t0
 
 
 def main() -> None:
@@ -79,8 +87,15 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=500)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
-        base = floor(Path(tmp) / "floor.db", args.n)
-        real = intakes(Path(tmp) / "home", args.n)
+        floor, intake = Floor(Path(tmp) / "floor.db"), Intake(Path(tmp) / "home")
+        for _ in range(20):  # warm-up
+            floor.once(), intake.once()
+        base: list[float] = []
+        real: list[float] = []
+        for _ in range(args.n):  # interleaved, so both see the same disk and machine load
+            base.append(floor.once())
+            real.append(intake.once())
+        intake.store.close()
     rows = [("bare insert+commit (floor)", base), ("workflow.intake", real)]
     print(f"{'':30} {'median ms':>10} {'p95 ms':>10} {'per s':>10}   (n={args.n})")
     for name, t in rows:

@@ -22,11 +22,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from .clock import utcnow
+from .db import RAW
 from .deadlines import local_date
 from .errors import CheckLetterMismatch, InvalidInput
 from .i18n import QT_TRANSLATE_NOOP, Translator, identity_translator
@@ -333,22 +332,21 @@ def prefill(session: Session, nid: str) -> CitizenPrefill | None:
     return CitizenPrefill(nid=row.nid, full_name=row.full_name, phone=row.phone)
 
 
+_UPSERT_CITIZEN = (
+    "INSERT INTO citizens (nid, full_name, phone, updated_at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (nid) DO UPDATE SET full_name = excluded.full_name, "
+    "phone = coalesce(excluded.phone, citizens.phone), updated_at = excluded.updated_at"
+)
+
+
 def remember_citizen(session: Session, nid: str, full_name: str, phone: str | None, now: dt.datetime) -> None:
-    """Insert or update the citizen in the caller's transaction (no commit), as one SQLite upsert.
+    """Insert or update the citizen in the caller's transaction (no commit), as one SQLite upsert
+    (on the intake hot path: run on the DB-API cursor, see ``db.RawStatements``).
 
     A ``phone`` of None means "not given this time" and keeps a phone the office already has.
     """
-    key = normalize_nid(nid)
-    stmt = sqlite_insert(Citizen).values(nid=key, full_name=full_name, phone=phone, updated_at=now)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[Citizen.nid],
-        set_={
-            "full_name": stmt.excluded.full_name,
-            "phone": func.coalesce(stmt.excluded.phone, Citizen.phone),
-            "updated_at": stmt.excluded.updated_at,
-        },
-    )
-    session.connection().execute(stmt)
+    updated = RAW.encode(Citizen.__table__.c.updated_at, now)
+    RAW.cursor(session).execute(_UPSERT_CITIZEN, (normalize_nid(nid), full_name, phone, updated))
 
 
 __all__ = [

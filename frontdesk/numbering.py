@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 from stdnum.iso7064 import mod_37_36
 
+from .db import RAW
 from .errors import InvalidInput, NotFound
 from .i18n import QT_TRANSLATE_NOOP
-from .models import Workstation
 
 MAX_LENGTH = 20
 COUNTER_WIDTH = 6
@@ -136,14 +135,12 @@ def next_receipt_no(session: Session) -> str:
     A rolled-back transaction gives its number back, so numbers are neither reused nor skipped.
     """
     rows = (
-        session.connection()
-        .execute(  # Core, not ORM: no autoflush, no identity-map sync
-            update(Workstation)
-            .where(Workstation.is_local.is_(True))
-            .values(receipt_counter=Workstation.receipt_counter + 1)
-            .returning(Workstation.unit_code, Workstation.code, Workstation.receipt_counter)
+        RAW.cursor(session)
+        .execute(  # DB-API: this runs on every intake (see db.RawStatements)
+            "UPDATE workstations SET receipt_counter = receipt_counter + 1 WHERE is_local = 1 "
+            "RETURNING unit_code, code, receipt_counter"
         )
-        .all()
+        .fetchall()
     )
     if not rows:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This workstation is not initialised yet (run init)."))

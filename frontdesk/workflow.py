@@ -20,17 +20,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from .auth import Actor, require_role
 from .clock import utcnow, uuid7
-from .db import Store
+from .db import RAW, Store
 from .deadlines import promised_date
 from .errors import InvalidInput, InvalidTransition, MissingDocuments, NotFound, NotPermitted
 from .i18n import QT_TRANSLATE_NOOP
 from .identity import normalize_nid, parse_nid, remember_citizen
-from .models import OutboxOp, Request, RequestEvent, Service, ServiceDocument, User
+from .models import OutboxOp, Request, RequestEvent, Service, User
 from .numbering import next_receipt_no
 from .queries import RequestView, find_request, request_sla, view
 from .text import fold
@@ -118,16 +118,17 @@ def _record(
     snapshot: dict[str, Any] | None = None,
 ) -> None:
     """Append the history event and its outbox op for a change already applied to ``req`` (an ORM row or,
-    on the intake hot path, the dict of values just inserted). Core inserts: no ORM unit-of-work cost."""
+    on the intake hot path, the dict of values just inserted), on the transaction's DB-API cursor."""
     now = now or utcnow()
     if isinstance(req, Request):
         request_id, receipt_no, version = req.id, req.receipt_no, req.version
     else:
         request_id, receipt_no, version = req["id"], req["receipt_no"], req["version"]
     event_id = uuid7()
-    conn = s.connection()
-    conn.execute(
-        insert(RequestEvent),
+    cur = RAW.cursor(s)
+    RAW.insert(
+        cur,
+        RequestEvent.__table__,
         {
             "id": event_id,
             "request_id": request_id,
@@ -158,8 +159,9 @@ def _record(
     }
     if snapshot is not None:
         payload["request"] = snapshot
-    conn.execute(
-        insert(OutboxOp),
+    RAW.insert(
+        cur,
+        OutboxOp.__table__,
         {
             "op_id": uuid7(),
             "kind": f"request.{kind}",
@@ -230,25 +232,28 @@ class _CheckedItem:
     fee: int
 
 
+@dataclass(frozen=True)
+class _Doc:
+    code: str
+    required: bool
+
+
+_SERVICE_SQL = "SELECT active, name_sq, name_en, fee_amount, standard_days FROM services WHERE code = ?"
+_DOCS_SQL = "SELECT code, required FROM service_documents WHERE service_code = ? ORDER BY position"
+
+
 def _check_item(s: Session, item: IntakeItem) -> _CheckedItem:
     code = item.service_code.strip().upper()
-    conn = s.connection()
-    svc = conn.execute(
-        select(
-            Service.active, Service.name_sq, Service.name_en, Service.fee_amount, Service.standard_days
-        ).where(Service.code == code)
-    ).first()
+    cur = RAW.cursor(s)
+    svc = cur.execute(_SERVICE_SQL, (code,)).fetchone()
     if svc is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no service with code {code}."), code=code)
-    if not svc.active:
+    active, name_sq, name_en, fee_amount, standard_days = svc
+    if not active:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "Service {code} is no longer offered."), field="service", code=code
         )
-    docs = conn.execute(
-        select(ServiceDocument.code, ServiceDocument.required)
-        .where(ServiceDocument.service_code == code)
-        .order_by(ServiceDocument.position)
-    ).all()
+    docs = [_Doc(dcode, bool(req)) for dcode, req in cur.execute(_DOCS_SQL, (code,))]
     known = {d.code for d in docs}
     received = list(dict.fromkeys(d.strip().upper() for d in item.documents if d.strip()))
     unknown = [d for d in received if d not in known]
@@ -262,10 +267,10 @@ def _check_item(s: Session, item: IntakeItem) -> _CheckedItem:
     missing = [d.code for d in docs if d.required and d.code not in received]
     if missing and not (item.accept_missing or item.return_for_completion):
         raise MissingDocuments(missing, service_code=code)
-    fee = svc.fee_amount if item.fee_paid is None else item.fee_paid
+    fee = fee_amount if item.fee_paid is None else item.fee_paid
     if fee < 0:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The fee paid cannot be negative."), field="fee")
-    return _CheckedItem(code, svc.name_sq, svc.name_en, svc.standard_days, received, missing, fee)
+    return _CheckedItem(code, name_sq, name_en, standard_days, received, missing, fee)
 
 
 def intake(
@@ -289,7 +294,7 @@ def intake(
     with store.write() as s:
         checked = [_check_item(s, item) for item in items]
         remember_citizen(s, nid, name, phone, now)
-        conn = s.connection()
+        cur = RAW.cursor(s)
         for item, note, c in zip(items, notes, checked, strict=True):
             status = "returned" if (c.missing and item.return_for_completion) else "received"
             values: dict[str, Any] = {
@@ -319,7 +324,7 @@ def intake(
                 "print_count": 0,
                 "central_ack": False,
             }
-            conn.execute(insert(Request), values)
+            RAW.insert(cur, Request.__table__, values)
             data = {"missing_accepted": not item.return_for_completion} if c.missing else None
             _record(
                 s,
