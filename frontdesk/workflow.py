@@ -30,41 +30,16 @@ from .deadlines import promised_date
 from .errors import InvalidInput, InvalidTransition, MissingDocuments, NotFound, NotPermitted
 from .i18n import QT_TRANSLATE_NOOP
 from .identity import normalize_nid, parse_nid, remember_citizen
+from .lifecycle import STATUSES, TERMINAL, TRANSITIONS, status_label
 from .models import OutboxOp, Request, RequestEvent, Service, User
 from .numbering import next_receipt_no
 from .queries import RequestView, find_request, request_sla, view
 from .text import fold
 
-STATUSES = ("received", "forwarded", "in_progress", "ready", "delivered", "returned", "rejected", "cancelled")
-TERMINAL = frozenset({"delivered", "rejected", "cancelled"})
-_LABELS = {
-    "received": QT_TRANSLATE_NOOP("status", "Received"),
-    "forwarded": QT_TRANSLATE_NOOP("status", "Forwarded"),
-    "in_progress": QT_TRANSLATE_NOOP("status", "In progress"),
-    "ready": QT_TRANSLATE_NOOP("status", "Ready for collection"),
-    "delivered": QT_TRANSLATE_NOOP("status", "Delivered"),
-    "returned": QT_TRANSLATE_NOOP("status", "Returned for completion"),
-    "rejected": QT_TRANSLATE_NOOP("status", "Rejected"),
-    "cancelled": QT_TRANSLATE_NOOP("status", "Cancelled"),
-}
-TRANSITIONS: dict[str, frozenset[str]] = {
-    "received": frozenset({"forwarded", "in_progress", "ready", "returned", "rejected", "cancelled"}),
-    "forwarded": frozenset({"in_progress", "ready", "returned", "rejected", "cancelled"}),
-    "in_progress": frozenset({"forwarded", "ready", "returned", "rejected", "cancelled"}),
-    "returned": frozenset({"received", "cancelled"}),
-    "ready": frozenset({"delivered", "in_progress"}),
-    "delivered": frozenset(),
-    "rejected": frozenset(),
-    "cancelled": frozenset(),
-}
 COUNTER_ROLES = ("clerk", "supervisor")  # who works requests; admins run the system, not the counter
 SUPERVISOR_ONLY = frozenset({"cancelled"})
 MAX_NOTE = 2000
 MAX_NAME = 200
-
-
-def status_label(status: str) -> str:
-    return _LABELS.get(status, status)
 
 
 def allowed_actions(role: str, status: str) -> list[str]:
@@ -176,7 +151,8 @@ def _record(
 
 def _snapshot(values: dict[str, Any], actor: Actor) -> dict[str, Any]:
     """The whole request as the central system receives it with its intake op."""
-    snap = {k: v for k, v in values.items() if k not in ("assignee_id", "created_by_id", "citizen_key")}
+    local_only = ("assignee_id", "created_by_id", "citizen_key", "print_count", "central_ack")
+    snap = {k: v for k, v in values.items() if k not in local_only}
     snap["assignee"] = actor.username
     snap["created_by"] = actor.username
     snap["created_at"] = values["created_at"].isoformat()
@@ -570,6 +546,7 @@ def citizen_requests(store: Store, nid: str) -> list[RequestView]:
 
 __all__ = [
     "STATUSES",
+    "TERMINAL",
     "TRANSITIONS",
     "CitizenInput",
     "IntakeItem",
