@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -331,13 +332,15 @@ def cmd_print(args: argparse.Namespace) -> int:
     receipt_no = normalise_receipt(args.receipt)
     with store.read() as s:
         doc = load_receipt(s, receipt_no, lang=args.lang)
-    from .ui.printing import choose_printer, print_pdf  # Qt only for this command
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing needs no window
+    from PySide6.QtGui import QGuiApplication  # Qt only for this command
 
-    printer = choose_printer(args.printer)
-    if args.printer and printer != args.printer:
-        from .ui.printing import PrinterUnavailable
+    from .ui.printing import choose_printer, print_pdf
 
-        raise PrinterUnavailable(args.printer)
+    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPrinter needs an application
+    printer = args.printer or choose_printer(None)
+    # Count the print first: if the job then fails, the next print is marked as a copy (the safe side).
     copy_no = workflow.record_print(store, actor, receipt_no)
     print_pdf(render_receipt(doc, paper=args.paper, copy_no=copy_no), printer, paper=args.paper)
     _emit(

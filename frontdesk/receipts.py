@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 from .deadlines import OFFICE_TZ
 from .errors import NotFound
 from .i18n import QT_TRANSLATE_NOOP
+from .identity import mask_nid
 from .models import Request, Service, ServiceDocument, Unit, User
 from .paths import resource
 
@@ -63,6 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "citizen": "Qytetari",
         "nid": "Nr. personal",
         "request_n": "Kërkesa {i} nga {n}",
+        "page": "faqja {i} nga {n}",
         "receipt_no": "Nr. i dëshmisë",
         "service": "Shërbimi",
         "documents": "Dokumentet e dorëzuara",
@@ -70,6 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fee": "Tarifa e paguar",
         "promised": "Afati i përgjigjes",
         "standard": "{n} ditë pune sipas standardit të shërbimit",
+        "standard_1": "1 ditë pune sipas standardit të shërbimit",
         "priority": "ME PRIORITET",
         "collect": (
             "Sillni këtë dëshmi kur të vini për të tërhequr përgjigjen. Për ecurinë e kërkesës "
@@ -87,6 +90,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "citizen": "Citizen",
         "nid": "Personal no.",
         "request_n": "Request {i} of {n}",
+        "page": "page {i} of {n}",
         "receipt_no": "Receipt no.",
         "service": "Service",
         "documents": "Documents received",
@@ -94,6 +98,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fee": "Fee paid",
         "promised": "Promised date",
         "standard": "{n} working days under the service standard",
+        "standard_1": "1 working day under the service standard",
         "priority": "PRIORITY",
         "collect": (
             "Bring this receipt when you come to collect the result. To ask about progress, give the "
@@ -149,14 +154,8 @@ class _Paper:
 
 _PAPERS = {
     "roll80": _Paper(80 * mm, None, 4 * mm, 4 * mm, 8 * mm, 2 * DOT, 12 * mm, 8.0, 11.0),
-    "a5": _Paper(A5[0], A5[1], 14 * mm, 14 * mm, 14 * mm, 3 * DOT, 15 * mm, 10.0, 14.0),
+    "a5": _Paper(A5[0], A5[1], 14 * mm, 12 * mm, 12 * mm, 3 * DOT, 13 * mm, 9.5, 13.0),
 }
-
-
-def _mask(nid: str) -> str:
-    """Only the last 3 characters visible. TODO: use identity.mask_nid once it has landed."""
-    nid = nid.strip()
-    return "*" * max(len(nid) - 3, 0) + nid[-3:]
 
 
 # ---------------------------------------------------------------- loading from the database
@@ -193,7 +192,7 @@ def load_receipt(
         workstation_code=lead.workstation_code,
         intake_time=min(r.created_at for r in rows),
         citizen_name=lead.citizen_name,
-        masked_nid=_mask(lead.citizen_nid),
+        masked_nid=mask_nid(lead.citizen_nid),
         clerk_name=clerk.full_name if clerk else "",
         provisional=any(not r.central_ack for r in rows),
         items=items,
@@ -303,7 +302,9 @@ class Boxed(Flowable):
 class _Styles:
     def __init__(self, p: _Paper) -> None:
         lead = 1.25
-        self.body = ParagraphStyle("body", fontName=FONT, fontSize=p.body, leading=p.body * lead)
+        self.body = ParagraphStyle(
+            "body", fontName=FONT, bulletFontName=FONT, fontSize=p.body, leading=p.body * lead
+        )
         self.small = ParagraphStyle("small", self.body, fontSize=p.body - 1, leading=(p.body - 1) * lead)
         self.center = ParagraphStyle("center", self.body, alignment=TA_CENTER)
         self.head = ParagraphStyle(
@@ -330,6 +331,10 @@ def format_fee(amount: int) -> str:
     return f"{amount:,}".replace(",", " ") + f" {CURRENCY}"
 
 
+def _standard(s: dict[str, str], days: int) -> str:
+    return s["standard_1"] if days == 1 else s["standard"].format(n=days)
+
+
 def _e(text: str) -> str:
     return escape(text)
 
@@ -349,7 +354,9 @@ def _rule(dash: bool = False, space: float = 4.0) -> HRFlowable:
     )
 
 
-def _flowables(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[Flowable]:
+def _blocks(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[list[Flowable]]:
+    """The receipt as blocks: header, one per request, footer. A block starts a new A5 page rather than
+    being cut, unless it is taller than a page."""
     s, st = STRINGS[doc.lang], _Styles(paper)
     out: list[Flowable] = [
         Paragraph(_e(doc.unit_name), st.head),
@@ -359,6 +366,8 @@ def _flowables(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[Flowable]:
     ]
     if copy_no > 0:
         out.append(Boxed(Paragraph(_e(s["copy"].format(n=copy_no)), st.inverse), inverted=True))
+    if doc.provisional:
+        out.append(Boxed(Paragraph(_e(s["provisional"]), st.strong), space=4))
     out += [
         _rule(),
         _field(s["intake"], f"{_local(doc.intake_time):%d.%m.%Y %H:%M}", st.body),
@@ -367,14 +376,20 @@ def _flowables(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[Flowable]:
         _field(s["citizen"], _e(doc.citizen_name), st.body),
         _field(s["nid"], _e(doc.masked_nid), st.body),
     ]
+    blocks = [out]
     total = len(doc.items)
     for i, item in enumerate(doc.items, 1):
-        out.append(_rule(dash=i > 1))
+        out = [_rule(dash=i > 1)]
+        blocks.append(out)
         if total > 1:
             out.append(Paragraph(_e(s["request_n"].format(i=i, n=total)), st.section))
         out += [
             Barcode(item.receipt_no, paper.module, paper.bar_height, paper.margin_x),
             Paragraph(_e(item.receipt_no), st.number),
+        ]
+        if item.priority:
+            out.append(Boxed(Paragraph(_e(s["priority"]), st.strong), pad=1.5, space=3))
+        out += [
             _field(s["service"], f"{_e(item.service_code)} — {_e(item.service_name)}", st.body),
             Paragraph(f"<b>{_e(s['documents'])}:</b>", st.body),
         ]
@@ -383,46 +398,82 @@ def _flowables(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[Flowable]:
         out += [
             _field(s["fee"], format_fee(item.fee_paid), st.body),
             _field(s["promised"], f"<b>{format_date(item.promised_date, doc.lang)}</b>", st.body),
-            Paragraph(_e(s["standard"].format(n=item.standard_days)), st.small),
+            Paragraph(_e(_standard(s, item.standard_days)), st.small),
         ]
-        if item.priority:
-            out.append(Boxed(Paragraph(_e(s["priority"]), st.strong), pad=1.5, space=3))
-    out += [_rule(), Paragraph(_e(s["collect"]), st.small)]
-    if doc.provisional:
-        out.append(Boxed(Paragraph(_e(s["provisional"]), st.strong), space=6))
-    return out
+    out = [_rule(), Paragraph(_e(s["collect"]), st.small)]
+    blocks.append(out)
+    return blocks
+
+
+def _height(f: Flowable, width: float) -> float:
+    """``f.wrap(width)``'s height, computed once: line breaking is the costly part of a render, and a
+    flowable keeps the state of its last wrap for drawing, which stays valid at the same width."""
+    cached = getattr(f, "_fd_wrap", None)
+    if cached is not None and cached[0] == width:
+        return float(cached[1])
+    _, h = f.wrap(width, 1e6)
+    f._fd_wrap = (width, h)
+    return float(h)
 
 
 def _measure(flows: Iterable[Flowable], width: float) -> float:
     total, prev_after, first = 0.0, 0.0, True
     for f in flows:
-        _, h = f.wrap(width, 1e6)
+        h = _height(f, width)
         total += (0.0 if first else max(prev_after, f.getSpaceBefore())) + h
         prev_after, first = f.getSpaceAfter(), False
     return total
 
 
-def _draw(canvas: Canvas, flows: Sequence[Flowable], paper: _Paper, page_height: float) -> None:
+def _draw(
+    canvas: Canvas | None,
+    blocks: Sequence[list[Flowable]],
+    paper: _Paper,
+    page_height: float,
+    footer: Callable[[Canvas, int], None] | None = None,
+) -> int:
+    """Lay the blocks out (drawing them when ``canvas`` is given); returns the number of pages."""
     width = paper.width - 2 * paper.margin_x
     top = page_height - paper.margin_top
-    y, prev_after = top, 0.0
-    pending = list(flows)
-    while pending:
-        f = pending.pop(0)
-        _, h = f.wrap(width, 1e6)
-        gap = max(prev_after, f.getSpaceBefore()) if y < top else 0.0
-        if y - gap - h < paper.margin_bottom and y < top:  # A5 only: continue on a new page
-            parts = f.split(width, y - gap - paper.margin_bottom) if isinstance(f, Paragraph) else []
-            if len(parts) > 1:
-                pending[0:0] = parts
-                continue
+    usable = top - paper.margin_bottom
+    y, prev_after, page = top, 0.0, 1
+
+    def new_page() -> None:
+        nonlocal y, prev_after, page
+        if canvas is not None:
+            if footer is not None:
+                footer(canvas, page)
             canvas.showPage()
-            y, prev_after = top, 0.0
-            pending.insert(0, f)
-            continue
-        y -= gap + h
-        f.drawOn(canvas, paper.margin_x, y)
-        prev_after = f.getSpaceAfter()
+        y, prev_after, page = top, 0.0, page + 1
+
+    for block in blocks:
+        need = _measure(block, width)
+        if (
+            y < top
+            and need <= usable
+            and y - max(prev_after, block[0].getSpaceBefore()) - need < paper.margin_bottom
+        ):
+            new_page()  # A5 only (roll80 is as tall as its content): keep the block together
+        pending = list(block)
+        while pending:
+            f = pending.pop(0)
+            h = _height(f, width)
+            gap = max(prev_after, f.getSpaceBefore()) if y < top else 0.0
+            if y - gap - h < paper.margin_bottom and y < top:  # a block taller than a page
+                parts = f.split(width, y - gap - paper.margin_bottom) if isinstance(f, Paragraph) else []
+                if len(parts) > 1:
+                    pending[0:0] = parts
+                    continue
+                new_page()
+                pending.insert(0, f)
+                continue
+            y -= gap + h
+            if canvas is not None:
+                f.drawOn(canvas, paper.margin_x, y)
+            prev_after = f.getSpaceAfter()
+    if canvas is not None and footer is not None:
+        footer(canvas, page)
+    return page
 
 
 def render_receipt(doc: ReceiptDoc, *, paper: str = "roll80", copy_no: int = 0) -> bytes:
@@ -435,18 +486,31 @@ def render_receipt(doc: ReceiptDoc, *, paper: str = "roll80", copy_no: int = 0) 
         raise ValueError("copy_no must be 0 (original) or a positive copy number")
     _register_fonts()
     p = _PAPERS[paper]
-    flows = _flowables(doc, p, copy_no)
+    blocks = _blocks(doc, p, copy_no)
     if p.height is None:
+        flows = [f for block in blocks for f in block]
         height = p.margin_top + _measure(flows, p.width - 2 * p.margin_x) + p.margin_bottom
     else:
         height = p.height
     buf = io.BytesIO()
     title = f"{STRINGS[doc.lang]['title']} {doc.items[0].receipt_no if doc.items else ''}".strip()
-    canvas = Canvas(buf, pagesize=(p.width, height), invariant=1, pageCompression=1)
+    canvas = Canvas(buf, pagesize=(p.width, height), invariant=1, pageCompression=1, initialFontName=FONT)
     canvas.setTitle(title)
     canvas.setAuthor(doc.unit_name)
     canvas.setCreator("frontdesk")
-    _draw(canvas, flows, p, height)
+    pages = 1 if p.height is None else _draw(None, blocks, p, height)
+    footer = None
+    if pages > 1:
+        label = STRINGS[doc.lang]["page"]
+
+        def footer(c: Canvas, page: int) -> None:
+            c.setFont(FONT, p.body - 2)
+            text = f"{doc.items[0].receipt_no} · {label.format(i=page, n=pages)}"
+            if copy_no > 0:
+                text = f"{STRINGS[doc.lang]['copy'].format(n=copy_no)} · {text}"
+            c.drawCentredString(p.width / 2, p.margin_bottom / 2, text)
+
+    _draw(canvas, blocks, p, height, footer)
     canvas.showPage()
     canvas.save()
     return buf.getvalue()

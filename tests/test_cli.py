@@ -296,3 +296,15 @@ def test_console_script_and_home_from_environment(home: Path) -> None:
         timeout=60,
     )
     assert res.returncode == 3 and res.stdout == ""
+
+
+def test_receipt_pdf_and_print_to_a_missing_printer(run: Run, home: Path, tmp_path: Path) -> None:
+    req = intake(run)
+    out = tmp_path / "r.pdf"
+    data = run.json("receipt", str(req["receipt_no"]), "--out", str(out), "--paper", "a5")
+    assert data["paper"] == "a5" and out.read_bytes().startswith(b"%PDF")  # type: ignore[index]
+    env = {**os.environ, "FRONTDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    res = subprocess.run([sys.executable, "-m", "frontdesk", "print", str(req["receipt_no"]), "--as", "clerk1",
+                          "--printer", "NO-SUCH-PRINTER"], capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 7, res.stderr
+    assert "NO-SUCH-PRINTER" in res.stderr and "saved" in res.stderr
