@@ -20,7 +20,7 @@ from .clock import utcnow, uuid7
 from .db import Store
 from .errors import AuthenticationFailed, Conflict, InvalidInput, NotFound, NotPermitted
 from .i18n import QT_TRANSLATE_NOOP
-from .models import User, Workstation
+from .models import OutboxOp, User, Workstation
 
 ROLES = ("clerk", "supervisor", "admin")
 MAX_FAILED = 5
@@ -57,6 +57,21 @@ class UserInfo:
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+def _user_op(s: Session, user: User) -> None:
+    """Queue the user for the central system (shared by the unit's desks; the password only as its hash)."""
+    now = utcnow()
+    s.add(OutboxOp(op_id=uuid7(), kind="user.upsert", request_id=None, created_at=now, state="pending", attempts=0,
+                   payload=user_payload(user)))  # fmt: skip
+
+
+def user_payload(user: User) -> dict[str, object]:
+    return {
+        "username": user.username, "full_name": user.full_name, "role": user.role, "active": user.active,
+        "password_hash": user.password_hash, "must_change_password": user.must_change_password,
+        "updated_at": user.updated_at.isoformat(),
+    }  # fmt: skip
 
 
 def _info(u: User) -> UserInfo:
@@ -152,6 +167,7 @@ def add_user(
         )
         s.add(user)
         s.flush()
+        _user_op(s, user)
         return _info(user)
 
 
@@ -223,6 +239,7 @@ def change_password(store: Store, username: str, old_password: str, new_password
         user.password_hash = new_hash
         user.must_change_password = False
         user.password_changed_at = user.updated_at = utcnow()
+        _user_op(s, user)
 
 
 def reset_password(store: Store, actor: Actor, username: str, new_password: str) -> None:
@@ -237,6 +254,7 @@ def reset_password(store: Store, actor: Actor, username: str, new_password: str)
         user.failed_attempts = 0
         user.locked_until = None
         user.password_changed_at = user.updated_at = utcnow()
+        _user_op(s, user)
 
 
 def set_active(store: Store, actor: Actor, username: str, active: bool) -> UserInfo:
@@ -247,6 +265,7 @@ def set_active(store: Store, actor: Actor, username: str, active: bool) -> UserI
             raise Conflict(QT_TRANSLATE_NOOP("errors", "You cannot deactivate your own account."))
         user.active = active
         user.updated_at = utcnow()
+        _user_op(s, user)
         return _info(user)
 
 

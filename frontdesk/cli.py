@@ -71,8 +71,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         lambda: (
             f"Workstation {info.workstation_code} of unit {info.unit_code} ready at {store.path}"
             + (
-                f"\nDemo catalogue and users created ({', '.join(created_users)}; password "
-                f"{setup.DEMO_PASSWORD})"
+                f"\nDemo catalogue and users created ({', '.join(created_users)}; password {setup.DEMO_PASSWORD})"
                 if created_users
                 else ""
             )
@@ -121,8 +120,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         [u.__dict__ for u in users],
         lambda: (
             "\n".join(
-                f"{u.username:<16} {u.role:<11} {'active' if u.active else 'inactive':<9} {u.full_name}"
-                for u in users
+                f"{u.username:<16} {u.role:<11} {'active' if u.active else 'inactive':<9} {u.full_name}" for u in users
             )
             or "no users"
         ),
@@ -176,8 +174,7 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
         args,
         data,
         lambda: "\n".join(
-            f"{v.code:<10} {v.standard_days:>3} d {v.fee_amount:>6} {v.currency}  {v.name_sq}"
-            for v in services
+            f"{v.code:<10} {v.standard_days:>3} d {v.fee_amount:>6} {v.currency}  {v.name_sq}" for v in services
         ),
     )
     return 0
@@ -338,7 +335,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     from .ui.printing import choose_printer, print_pdf
 
-    _app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPrinter needs an application
+    _app = QGuiApplication.instance() or QGuiApplication([])  # QPrinter needs an application object
     printer = args.printer or choose_printer(None)
     # Count the print first: if the job then fails, the next print is marked as a copy (the safe side).
     copy_no = workflow.record_print(store, actor, receipt_no)
@@ -348,6 +345,84 @@ def cmd_print(args: argparse.Namespace) -> int:
         {"receipt_no": receipt_no, "printer": printer, "copy": copy_no},
         f"Receipt {receipt_no} sent to {printer}" + (f" (copy {copy_no})" if copy_no else ""),
     )
+    return 0
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from .sync.client import CentralError, CentralUnreachable
+    from .sync.credentials import CredentialsUnavailable
+    from .sync.engine import enrol
+
+    store = _store(args)
+    try:
+        ws_id = enrol(store, args.server, args.code, ca_bundle=args.ca_bundle)
+    except CentralUnreachable as exc:
+        print(f"frontdesk: central server unreachable ({exc})", file=sys.stderr)
+        return 1
+    except CentralError as exc:
+        print(f"frontdesk: the central server refused the enrolment: {exc.message}", file=sys.stderr)
+        return 6 if exc.status == 409 else 4
+    except CredentialsUnavailable as exc:
+        print(f"frontdesk: {exc}", file=sys.stderr)
+        return 1
+    _emit(args, {"workstation_id": ws_id, "server": args.server}, f"Enrolled with {args.server}")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    import threading
+
+    from .sync.engine import SyncEngine, SyncFailed, SyncReport
+
+    engine = SyncEngine(_store(args))
+    if args.once:
+        try:
+            report = engine.sync_once()
+        except SyncFailed as exc:
+            print(f"frontdesk: {exc.reason}", file=sys.stderr)
+            return 1
+        _emit(
+            args,
+            report.__dict__,
+            f"pushed {report.pushed} ({report.acknowledged} acknowledged, "
+            f"{report.rejected} rejected), pulled {report.pulled}, {report.round_trips} round trips",
+        )
+        return 0
+
+    stop = threading.Event()
+
+    def show(r: SyncReport | SyncFailed) -> None:
+        if isinstance(r, SyncFailed):
+            print(f"sync: {r.reason}; retrying with backoff", file=sys.stderr, flush=True)
+        elif r.pushed or r.pulled:
+            print(f"sync: pushed {r.pushed}, pulled {r.pulled}", flush=True)
+
+    try:
+        engine.run_forever(stop, on_report=show, interval=args.interval)
+    except KeyboardInterrupt:
+        stop.set()
+    return 0
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    from . import replication
+
+    st = replication.status(_store(args))
+
+    def text() -> str:
+        lines = [
+            f"server        {st.server_url or '(not enrolled)'}",
+            f"pending ops   {st.pending}"
+            + (f" (oldest {st.oldest_pending:%Y-%m-%d %H:%M})" if st.oldest_pending else ""),
+            f"last success  {st.last_success or 'never'}",
+            f"last error    {st.last_error or '-'}",
+            f"cursor        {st.cursor}",
+        ]
+        for r in st.rejected:
+            lines.append(f"rejected      {r.receipt_no or r.kind}: {r.reason} {r.message or ''}".rstrip())
+        return "\n".join(lines)
+
+    _emit(args, st.as_dict(), text)
     return 0
 
 
@@ -436,9 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="accept a personal number whose check letter does not match",
     )
-    sp.add_argument(
-        "--accept-missing", action="store_true", help="accept although required documents are missing"
-    )
+    sp.add_argument("--accept-missing", action="store_true", help="accept although required documents are missing")
     sp.add_argument(
         "--return-for-completion",
         action="store_true",
@@ -480,6 +553,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--printer")
     sp.add_argument("--paper", choices=["roll80", "a5"], default="roll80")
     sp.add_argument("--lang", choices=["sq", "en"], default="sq")
+    sp = add("enrol", cmd_enrol, "register this workstation with the central server")
+    sp.add_argument("--server", required=True, metavar="URL")
+    sp.add_argument("--code", required=True, help="one-time enrolment code from the central server")
+    sp.add_argument("--ca-bundle", metavar="FILE", help="CA certificates for a municipal PKI")
+    sp = add("sync", cmd_sync, "sync with the central server (until stopped, or --once)")
+    sp.add_argument("--once", action="store_true", help="one complete cycle; exit 0 only if all of it succeeded")
+    sp.add_argument("--interval", type=float, default=30.0, help="seconds between cycles after a success")
+    add("sync-status", cmd_sync_status, "pending and rejected ops, last success and error, cursor")
     return p
 
 

@@ -22,7 +22,15 @@ def test_every_outbox_op_validates_against_the_protocol(
     workflow.deliver(store, clerk, a.receipt_no, rating=4)
     with store.read() as s:
         ops = s.scalars(select(OutboxOp).order_by(OutboxOp.seq)).all()
-        wire = [Op(op_id=o.op_id, kind=o.kind, created_at=o.created_at, request=o.payload) for o in ops]  # type: ignore[arg-type]
+        wire = [
+            Op.model_validate({"op_id": o.op_id, "kind": o.kind, "created_at": o.created_at,
+                               ("user" if o.kind.startswith("user.") else "request"): o.payload})
+            for o in ops
+        ]
+    users = [o for o in wire if o.kind == "user.upsert"]
+    assert {u.user.username for u in users if u.user} == {"clerk1", "clerk2", "super", "admin"}
+    assert all(u.user and u.user.password_hash.startswith("$argon2id$") for u in users)
+    wire = [o for o in wire if o.kind != "user.upsert"]
     assert [o.kind for o in wire] == [
         "request.intake",
         "request.status",

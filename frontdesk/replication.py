@@ -1,0 +1,363 @@
+"""The local side of the sync, without any network: which ops are pending, settling the server's per-op
+answers, applying pulled changes, and the sync state (cursor, epoch, last success, last error).
+
+The sync engine (``frontdesk/sync/engine.py``) moves bytes; everything it writes to the local store goes
+through here, each page in one transaction (ops settled, or changes applied *and* the cursor advanced).
+Remote changes are decided by the central system, so they carry no local role check; they write the
+request's state and its history events, never an outbox op (that would echo them back).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from .catalog import import_catalog, parse_catalog
+from .clock import utcnow, uuid7
+from .db import Store
+from .models import OutboxOp, Request, RequestEvent, Service, SyncState, User, Workstation
+from .text import fold
+
+STATE_KEYS = (
+    "server_url", "workstation_id", "epoch", "cursor", "last_success", "last_attempt", "last_error",
+    "clone_suspected", "ca_bundle",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PendingOp:
+    seq: int
+    op_id: str
+    kind: str
+    request_id: str | None
+    payload: dict[str, Any]
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RejectedOp:
+    op_id: str
+    kind: str
+    receipt_no: str | None
+    reason: str | None
+    message: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending: int
+    rejected: list[RejectedOp]
+    oldest_pending: dt.datetime | None
+    last_success: str | None
+    last_attempt: str | None
+    last_error: str | None
+    cursor: int
+    epoch: str | None
+    server_url: str | None
+    enrolled: bool
+    clone_suspected: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        d = dict(self.__dict__)
+        d["rejected"] = [{**r.__dict__, "created_at": r.created_at.isoformat()} for r in self.rejected]
+        d["oldest_pending"] = self.oldest_pending.isoformat() if self.oldest_pending else None
+        return d
+
+
+# ---------------------------------------------------------------------------------------- state
+
+
+def get_state(s: Session, key: str) -> str | None:
+    row = s.get(SyncState, key)
+    return row.value if row else None
+
+
+def set_state(s: Session, key: str, value: str | None) -> None:
+    row = s.get(SyncState, key)
+    if row is None:
+        s.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def read_state(store: Store) -> dict[str, str | None]:
+    with store.read() as s:
+        rows = s.scalars(select(SyncState)).all()
+        return {r.key: r.value for r in rows}
+
+
+def write_state(store: Store, **values: str | None) -> None:
+    with store.write() as s:
+        for k, v in values.items():
+            set_state(s, k, v)
+
+
+def status(store: Store) -> SyncStatus:
+    with store.read() as s:
+        state = {r.key: r.value for r in s.scalars(select(SyncState))}
+        pending = s.scalar(select(func.count()).select_from(OutboxOp).where(OutboxOp.state == "pending")) or 0
+        oldest = s.scalar(select(func.min(OutboxOp.created_at)).where(OutboxOp.state == "pending"))
+        rejected = [
+            RejectedOp(o.op_id, o.kind, (o.payload or {}).get("receipt_no"), o.rejected_reason, o.last_error,
+                       o.created_at)
+            for o in s.scalars(select(OutboxOp).where(OutboxOp.state == "rejected").order_by(OutboxOp.seq))
+        ]  # fmt: skip
+    return SyncStatus(
+        pending=int(pending),
+        rejected=rejected,
+        oldest_pending=oldest,
+        last_success=state.get("last_success"),
+        last_attempt=state.get("last_attempt"),
+        last_error=state.get("last_error"),
+        cursor=int(state.get("cursor") or 0),
+        epoch=state.get("epoch"),
+        server_url=state.get("server_url"),
+        enrolled=bool(state.get("workstation_id")),
+        clone_suspected=bool(state.get("clone_suspected")),
+    )
+
+
+# ---------------------------------------------------------------------------------------- push side
+
+
+def pending_ops(store: Store, limit: int) -> list[PendingOp]:
+    with store.read() as s:
+        rows = s.scalars(
+            select(OutboxOp).where(OutboxOp.state == "pending").order_by(OutboxOp.seq).limit(limit)
+        ).all()
+        return [PendingOp(o.seq, o.op_id, o.kind, o.request_id, dict(o.payload), o.created_at) for o in rows]
+
+
+def settle(
+    store: Store, results: list[dict[str, Any]], *, epoch: str, now: dt.datetime | None = None
+) -> tuple[int, int]:
+    """Apply the server's per-op answers in one transaction. An op leaves the outbox only when *that op*
+    was answered ``applied`` or ``duplicate``; ``rejected`` ops stay, with the reason, for the supervisor.
+    Acknowledged intakes lose the PROVISIONAL line on their receipts. Returns (acknowledged, rejected)."""
+    now = now or utcnow()
+    acked = rejected = 0
+    with store.write() as s:
+        for r in results:
+            op = s.scalars(select(OutboxOp).where(OutboxOp.op_id == r["op_id"])).first()
+            if op is None:
+                continue  # settled by an earlier, interrupted run
+            if r["result"] in ("applied", "duplicate"):
+                if op.kind in ("request.intake", "request.sync") and op.request_id:
+                    s.execute(update(Request).where(Request.id == op.request_id).values(central_ack=True))
+                s.delete(op)
+                acked += 1
+            else:
+                op.state = "rejected"
+                op.rejected_reason = r.get("reason") or "rejected"
+                op.last_error = r.get("message")
+                op.attempts += 1
+                rejected += 1
+        set_state(s, "epoch", epoch)
+        set_state(s, "last_success", now.isoformat(timespec="seconds"))
+    return acked, rejected
+
+
+def queue_all_users(store: Store) -> int:
+    """At enrolment: queue every local user so the unit's other desks learn them from the server."""
+    from .auth import user_payload
+
+    now = utcnow()
+    with store.write() as s:
+        users = s.scalars(select(User).where(User.password_hash != "!")).all()
+        for u in users:
+            s.add(OutboxOp(op_id=uuid7(), kind="user.upsert", request_id=None, payload=user_payload(u),
+                           created_at=now, state="pending", attempts=0))  # fmt: skip
+        return len(users)
+
+
+def requeue_everything(store: Store) -> int:
+    """After the server's epoch changed (restored from a backup): queue a ``request.sync`` op for every
+    local request — the whole request with all its events — so the server gets back what it lost.
+    Idempotent on the server by request and event id. Returns how many were queued."""
+    now = utcnow()
+    n = 0
+    with store.write() as s:
+        users = {u.id: u.username for u in s.scalars(select(User))}
+        for req in s.scalars(select(Request)).all():
+            events = s.scalars(
+                select(RequestEvent)
+                .where(RequestEvent.request_id == req.id)
+                .order_by(RequestEvent.device_time)
+            ).all()
+            payload = {
+                "request_id": req.id,
+                "receipt_no": req.receipt_no,
+                "version": req.version,
+                "request": snapshot(req, users),
+                "events": [event_payload(e) for e in events],
+            }
+            s.add(OutboxOp(op_id=uuid7(), kind="request.sync", request_id=req.id, payload=payload, created_at=now,
+                           state="pending", attempts=0))  # fmt: skip
+            n += 1
+        for u in s.scalars(select(User).where(User.password_hash != "!")).all():
+            from .auth import user_payload
+
+            s.add(OutboxOp(op_id=uuid7(), kind="user.upsert", request_id=None, payload=user_payload(u),
+                           created_at=now, state="pending", attempts=0))  # fmt: skip
+        set_state(s, "cursor", "0")
+    return n
+
+
+def snapshot(req: Request, usernames: dict[str, str]) -> dict[str, Any]:
+    def iso(v: dt.datetime | dt.date | None) -> str | None:
+        return v.isoformat() if v is not None else None
+
+    return {
+        "id": req.id, "receipt_no": req.receipt_no, "visit_id": req.visit_id, "unit_code": req.unit_code,
+        "workstation_code": req.workstation_code, "service_code": req.service_code, "citizen_nid": req.citizen_nid,
+        "citizen_name": req.citizen_name, "citizen_phone": req.citizen_phone, "documents": list(req.documents),
+        "documents_missing": list(req.documents_missing), "fee_paid": req.fee_paid, "priority": req.priority,
+        "note": req.note, "status": req.status, "assignee": usernames.get(req.assignee_id or ""),
+        "created_by": usernames.get(req.created_by_id, "?"), "created_at": iso(req.created_at),
+        "updated_at": iso(req.updated_at), "due_date": iso(req.due_date), "standard_days": req.standard_days,
+        "version": req.version, "completed_at": iso(req.completed_at), "delivered_at": iso(req.delivered_at),
+        "rating": req.rating,
+    }  # fmt: skip
+
+
+def event_payload(e: RequestEvent) -> dict[str, Any]:
+    return {
+        "id": e.id, "kind": e.kind, "from_status": e.from_status, "to_status": e.to_status,
+        "actor": e.actor_username, "workstation": e.workstation_code, "device_time": e.device_time.isoformat(),
+        "data": dict(e.data or {}),
+    }  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------- pull side
+
+
+def _parse_dt(v: str | None) -> dt.datetime | None:
+    if v is None:
+        return None
+    t = dt.datetime.fromisoformat(v)
+    return t.astimezone(dt.UTC).replace(tzinfo=None) if t.tzinfo else t
+
+
+def _user_id(s: Session, username: str | None, unit_code: str) -> str | None:
+    """The local id of a user of the unit known by name; a placeholder (inactive) user when the
+    user has not been pulled yet, completed when their ``user`` change arrives."""
+    if not username:
+        return None
+    uid = s.scalar(select(User.id).where(User.username == username))
+    if uid is None:
+        uid = uuid7()
+        now = utcnow()
+        s.add(User(id=uid, username=username, full_name=username, role="clerk", unit_code=unit_code,
+                   password_hash="!", active=False, failed_attempts=0, must_change_password=False,
+                   created_at=now, updated_at=now))  # fmt: skip
+        s.flush()
+    return uid
+
+
+def apply_request(s: Session, snap: dict[str, Any], events: list[dict[str, Any]]) -> None:
+    """Upsert a request as the central system has it and merge its events. A request with local ops
+    still pending keeps its local state (they will reach the server and come back); events always merge."""
+    rid = snap["id"]
+    pending = s.scalar(
+        select(func.count())
+        .select_from(OutboxOp)
+        .where(OutboxOp.request_id == rid, OutboxOp.state == "pending")
+    )
+    req = s.get(Request, rid)
+    if req is None:
+        if s.get(Service, snap["service_code"]) is None:
+            # A service this desk's catalogue lacks (a newer central catalogue will bring its names).
+            s.add(Service(code=snap["service_code"], name_sq=snap["service_code"], name_en=snap["service_code"],
+                          category="?", fee_amount=0, currency="ALL", standard_days=snap["standard_days"],
+                          office="?", active=False, origin="central", updated_at=utcnow()))  # fmt: skip
+        req = Request(
+            id=rid, receipt_no=snap["receipt_no"], visit_id=snap["visit_id"], unit_code=snap["unit_code"],
+            workstation_code=snap["workstation_code"], service_code=snap["service_code"],
+            citizen_nid=snap["citizen_nid"], citizen_name=snap["citizen_name"],
+            citizen_key=fold(snap["citizen_name"]), citizen_phone=snap.get("citizen_phone"),
+            documents=list(snap.get("documents") or []), documents_missing=list(snap.get("documents_missing") or []),
+            fee_paid=snap["fee_paid"], priority=bool(snap.get("priority")), note=snap.get("note"),
+            status=snap["status"], assignee_id=_user_id(s, snap.get("assignee"), snap["unit_code"]),
+            created_by_id=_user_id(s, snap.get("created_by"), snap["unit_code"]) or "",
+            created_at=_parse_dt(snap["created_at"]), updated_at=_parse_dt(snap["updated_at"]),
+            due_date=dt.date.fromisoformat(snap["due_date"]), standard_days=snap["standard_days"],
+            completed_at=_parse_dt(snap.get("completed_at")), delivered_at=_parse_dt(snap.get("delivered_at")),
+            rating=snap.get("rating"), version=snap["version"], print_count=0, central_ack=True,
+        )  # fmt: skip
+        s.add(req)
+    elif not pending:
+        req.status = snap["status"]
+        req.assignee_id = _user_id(s, snap.get("assignee"), req.unit_code)
+        req.version = snap["version"]
+        req.due_date = dt.date.fromisoformat(snap["due_date"])
+        req.documents = list(snap.get("documents") or [])
+        req.documents_missing = list(snap.get("documents_missing") or [])
+        req.completed_at = _parse_dt(snap.get("completed_at"))
+        req.delivered_at = _parse_dt(snap.get("delivered_at"))
+        req.rating = snap.get("rating")
+        req.updated_at = _parse_dt(snap["updated_at"]) or req.updated_at
+        req.central_ack = True
+    else:
+        req.central_ack = True
+    s.flush()
+    known = set(s.scalars(select(RequestEvent.id).where(RequestEvent.request_id == rid)))
+    for e in events:
+        if e["id"] in known:
+            continue
+        s.add(RequestEvent(
+            id=e["id"], request_id=rid, kind=e["kind"], from_status=e.get("from_status"),
+            to_status=e.get("to_status"), actor_id=None, actor_username=e["actor"],
+            workstation_code=e["workstation"], device_time=_parse_dt(e["device_time"]), data=e.get("data") or {},
+        ))  # fmt: skip
+        known.add(e["id"])
+
+
+def apply_user(s: Session, user: dict[str, Any], unit_code: str) -> None:
+    """A user of the unit, shared between its desks (the password only as its Argon2 hash)."""
+    row = s.scalars(select(User).where(User.username == user["username"])).first()
+    updated = _parse_dt(user["updated_at"]) or utcnow()
+    if row is None:
+        s.add(User(id=uuid7(), username=user["username"], full_name=user["full_name"], role=user["role"],
+                   unit_code=unit_code, password_hash=user["password_hash"], active=user["active"],
+                   failed_attempts=0, must_change_password=user.get("must_change_password", False),
+                   password_changed_at=updated, created_at=updated, updated_at=updated))  # fmt: skip
+        return
+    if row.password_hash != "!" and row.updated_at and row.updated_at > updated:
+        return  # the local copy is newer: it has its own op on the way
+    row.full_name, row.role, row.active = user["full_name"], user["role"], user["active"]
+    row.password_hash = user["password_hash"]
+    row.must_change_password = user.get("must_change_password", False)
+    row.updated_at = updated
+
+
+def apply_page(store: Store, changes: list[dict[str, Any]], *, next_cursor: int, epoch: str) -> int:
+    """Apply one pulled page and advance the cursor in the same local transaction (PouchDB #1240)."""
+    with store.write() as s:
+        unit_code = s.scalar(select(Workstation.unit_code).where(Workstation.is_local)) or ""
+        for ch in changes:
+            if ch["kind"] == "request" and ch.get("request"):
+                apply_request(s, ch["request"]["request"], ch["request"].get("events") or [])
+            elif ch["kind"] == "user" and ch.get("user"):
+                apply_user(s, ch["user"], unit_code)
+            elif ch["kind"] == "catalog" and ch.get("catalog"):
+                text = json.dumps(ch["catalog"]["catalog"], ensure_ascii=False)
+                import_catalog(
+                    s, parse_catalog(text, f"central catalogue {ch['catalog']['version']}"), now=utcnow()
+                )
+        set_state(s, "cursor", str(next_cursor))
+        set_state(s, "epoch", epoch)
+        set_state(s, "last_success", utcnow().isoformat(timespec="seconds"))
+    return len(changes)
+
+
+def clear_rejected(store: Store, op_ids: list[str]) -> int:
+    """A supervisor has seen these rejected ops and dismisses them."""
+    with store.write() as s:
+        res = s.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(op_ids), OutboxOp.state == "rejected"))
+        return int(getattr(res, "rowcount", 0) or 0)
