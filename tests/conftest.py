@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The OS keyring is a desktop service outside the test sandbox: a file-backed backend stands in for it,
+# shared with the client processes the sync tests start (they inherit these variables).
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_backend.FileKeyring"
+os.environ.setdefault("FRONTDESK_TEST_KEYRING", str(Path(tempfile.gettempdir()) / f"frontdesk-keyring-{os.getpid()}.json"))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (str(Path(__file__).parent.parent), os.environ.get("PYTHONPATH", "")) if p
+)
 
 from frontdesk import auth, setup
 from frontdesk.catalog import import_catalog, load_catalog
