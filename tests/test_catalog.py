@@ -15,7 +15,6 @@ from frontdesk.catalog import (
     CatalogDocument,
     CatalogError,
     CatalogService,
-    _Reader,
     add_local_service,
     demo_catalog_path,
     get_service,
@@ -27,6 +26,7 @@ from frontdesk.catalog import (
     search_services,
     set_service_active,
 )
+from frontdesk.catalog_format import _Reader
 from frontdesk.db import Store
 from frontdesk.errors import Conflict, InvalidInput, NotFound
 from frontdesk.models import Service, ServiceDocument
