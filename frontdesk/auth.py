@@ -16,6 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import audit
 from .clock import utcnow, uuid7
 from .db import Store
 from .errors import AuthenticationFailed, Conflict, InvalidInput, NotFound, NotPermitted
@@ -57,6 +58,12 @@ class UserInfo:
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+def _audit(s: Session, actor: str | None, action: str, subject: str, details: dict[str, object] | None,
+           now: dt.datetime) -> None:  # fmt: skip
+    audit.append(s, actor=actor, workstation_code=audit.local_workstation_code(s), action=action, subject=subject,
+                 details=details, now=now)  # fmt: skip
 
 
 def _user_op(s: Session, user: User) -> None:
@@ -168,6 +175,7 @@ def add_user(
         s.add(user)
         s.flush()
         _user_op(s, user)
+        _audit(s, actor.username if actor else None, "user_add", username, {"role": role}, now)
         return _info(user)
 
 
@@ -177,19 +185,20 @@ def authenticate(store: Store, username: str, password: str, *, now: dt.datetime
     wrong = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
     with store.read() as s:
         user = s.scalars(select(User).where(User.username == username.strip().lower())).first()
-        if user is None:
-            _hasher.hash(password)  # same cost as a real check: do not reveal which names exist
-            raise AuthenticationFailed(wrong)
-        user_id, pw_hash = user.id, user.password_hash
-        if not user.active:
+        found = (user.id, user.password_hash) if user is not None else None
+        if user is not None and not user.active:
             raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "This account has been deactivated."))
-        if user.locked_until is not None and user.locked_until > now:
+        if user is not None and user.locked_until is not None and user.locked_until > now:
             raise AuthenticationFailed(
-                QT_TRANSLATE_NOOP(
-                    "errors", "Too many failed sign-ins: the account is locked until {until} (UTC)."
-                ),
+                QT_TRANSLATE_NOOP("errors", "Too many failed sign-ins: the account is locked until {until} (UTC)."),
                 until=user.locked_until.strftime("%H:%M"),
             )
+    if found is None:
+        _hasher.hash(password)  # same cost as a real check: do not reveal which names exist
+        with store.write() as s:
+            _audit(s, None, "sign_in_failed", username.strip().lower()[:64], {"reason": "unknown_user"}, now)
+        raise AuthenticationFailed(wrong)
+    user_id, pw_hash = found
     ok: bool
     try:
         ok = _hasher.verify(pw_hash, password)
@@ -198,6 +207,7 @@ def authenticate(store: Store, username: str, password: str, *, now: dt.datetime
     with store.write() as s:
         user = s.get_one(User, user_id)
         if not ok:
+            _audit(s, None, "sign_in_failed", user.username, {"reason": "wrong_password"}, now)
             user.failed_attempts += 1
             if user.failed_attempts >= MAX_FAILED:
                 user.locked_until = now + LOCKOUT
@@ -209,12 +219,11 @@ def authenticate(store: Store, username: str, password: str, *, now: dt.datetime
             user.locked_until = None
             if _hasher.check_needs_rehash(pw_hash):
                 user.password_hash = hash_password(password)
+            _audit(s, user.username, "sign_in", user.username, None, now)
             return _actor(s, user)
     if locked:
         raise AuthenticationFailed(
-            QT_TRANSLATE_NOOP(
-                "errors", "Too many failed sign-ins: the account is locked until {until} (UTC)."
-            ),
+            QT_TRANSLATE_NOOP("errors", "Too many failed sign-ins: the account is locked until {until} (UTC)."),
             until=(now + LOCKOUT).strftime("%H:%M"),
         )
     raise AuthenticationFailed(wrong)
@@ -240,6 +249,7 @@ def change_password(store: Store, username: str, old_password: str, new_password
         user.must_change_password = False
         user.password_changed_at = user.updated_at = utcnow()
         _user_op(s, user)
+        _audit(s, user.username, "password_change", user.username, None, user.updated_at)
 
 
 def reset_password(store: Store, actor: Actor, username: str, new_password: str) -> None:
@@ -255,6 +265,7 @@ def reset_password(store: Store, actor: Actor, username: str, new_password: str)
         user.locked_until = None
         user.password_changed_at = user.updated_at = utcnow()
         _user_op(s, user)
+        _audit(s, actor.username, "user_change", user.username, {"change": "password_reset"}, user.updated_at)
 
 
 def set_active(store: Store, actor: Actor, username: str, active: bool) -> UserInfo:
@@ -266,6 +277,7 @@ def set_active(store: Store, actor: Actor, username: str, active: bool) -> UserI
         user.active = active
         user.updated_at = utcnow()
         _user_op(s, user)
+        _audit(s, actor.username, "user_change", user.username, {"active": active}, user.updated_at)
         return _info(user)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import audit
 from .catalog_format import (  # noqa: F401 - the catalogue API in one place
     CODE_RE,
     CONTEXT,
@@ -95,7 +96,7 @@ def _write_service(session: Session, row: Service, svc: CatalogService, docs: li
     return changed
 
 
-def import_catalog(session: Session, catalog: Catalog, *, now: dt.datetime) -> ImportResult:
+def import_catalog(session: Session, catalog: Catalog, *, now: dt.datetime, actor: str | None = None) -> ImportResult:
     """Upsert the catalogue's services and documents in ``session`` (no commit).
 
     A row keeps its origin: an entry never overwrites an existing service of the other origin (its code
@@ -131,7 +132,11 @@ def import_catalog(session: Session, catalog: Catalog, *, now: dt.datetime) -> I
                 row.active, row.updated_at = False, now
                 deactivated += 1
     session.flush()
-    return ImportResult(added, updated, deactivated, unchanged, tuple(skipped))
+    result = ImportResult(added, updated, deactivated, unchanged, tuple(skipped))
+    audit.append(session, actor=actor, workstation_code=audit.local_workstation_code(session),
+                 action="catalog_import", subject=catalog.version,
+                 details={"added": added, "updated": updated, "deactivated": deactivated}, now=now)  # fmt: skip
+    return result
 
 
 def add_local_service(session: Session, svc: CatalogService, *, now: dt.datetime) -> ServiceInfo:

@@ -426,6 +426,104 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str | None, field: str) -> Any:
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(
+            "{option}: expected a date as YYYY-MM-DD, got {value!r}.", field=field, option=field, value=text
+        ) from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from . import reports
+    from .queries import today_local
+
+    today = today_local()
+    date_from = _date(args.date_from, "--from") or today.replace(day=1)
+    date_to = _date(args.date_to, "--to") or today
+    report = reports.standards_report(_store(args), date_from=date_from, date_to=date_to, by=args.by)
+    fmt = "json" if args.json else args.format
+    if fmt == "pdf":
+        if not args.out:
+            raise InvalidInput("--format pdf needs --out FILE.", field="out")
+        title = args.title or f"Performanca ndaj standardeve të shërbimit ({args.by})"
+        Path(args.out).write_bytes(reports.to_pdf(report, title=title, date_from=date_from, date_to=date_to,
+                                                  lang=args.lang))  # fmt: skip
+        print(f"Report written to {args.out}")
+        return 0
+    if fmt == "csv":
+        text = reports.to_csv(report)
+    elif fmt == "json":
+        text = reports.to_json(report)
+    else:
+
+        def pct(v: float | None) -> str:
+            return "-" if v is None else f"{v * 100:.0f}%"
+
+        lines = [f"{'key':<14} {'received':>8} {'completed':>9} {'on time':>8} {'median':>6} {'p90':>4} "
+                 f"{'overdue':>7} {'returned':>8} {'rating':>6}"]  # fmt: skip
+        for r in [*report.rows, report.total]:
+            median = "-" if r.median_days is None else f"{r.median_days:g}"
+            p90 = "-" if r.p90_days is None else str(r.p90_days)
+            rating = "-" if r.avg_rating is None else f"{r.avg_rating:.1f}"
+            lines.append(
+                f"{r.key:<14} {r.received:>8} {r.completed:>9} {pct(r.on_time_share):>8} {median:>6} {p90:>4} "
+                f"{r.open_overdue:>7} {pct(r.returned_rate):>8} {rating:>6}"
+            )
+        text = (
+            "\n".join(lines)
+            + f"\n{date_from.isoformat()} – {date_to.isoformat()}, by {args.by}, as of {dt.date.isoformat(today)}\n"
+        )
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"Report written to {args.out}")
+    else:
+        print(text, end="" if text.endswith("\n") else "\n")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from . import audit
+
+    store = _store(args)
+    with store.read() as s:
+        result = audit.verify(s)
+        head = audit.head(s)
+    data = {**result.__dict__, "head_seq": head[0], "head_hash": head[1]}
+    if result.ok:
+        _emit(args, data, f"Audit trail intact: {result.checked} entries, head #{head[0]} {head[1][:16]}…")
+        return 0
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(f"frontdesk: audit trail BROKEN at entry {result.first_bad_seq}: {result.reason} "
+          f"({result.checked} entries checked)", file=sys.stderr)  # fmt: skip
+    return 8
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    from . import audit
+
+    store = _store(args)
+    with store.read() as s:
+        rows = audit.entries(s, actor=args.actor, action=args.action, date_from=_date(args.date_from, "--from"),
+                             date_to=_date(args.date_to, "--to"), text=args.text, limit=args.limit)  # fmt: skip
+
+    def line(r: Any) -> str:
+        return f"{r.seq:>6} {r.time:%Y-%m-%d %H:%M} {r.workstation_code:<4} {r.actor or '-':<12} {r.action:<15} " + (
+            r.subject or ""
+        )
+
+    _emit(args, [r.as_dict() for r in rows], lambda: "\n".join(line(r) for r in rows) or "no entries")
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     try:
         from .ui.app import run
@@ -553,6 +651,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--printer")
     sp.add_argument("--paper", choices=["roll80", "a5"], default="roll80")
     sp.add_argument("--lang", choices=["sq", "en"], default="sq")
+    sp = add("report", cmd_report, "performance against the service standards")
+    sp.add_argument("--from", dest="date_from", metavar="DATE", help="first day (default: 1st of this month)")
+    sp.add_argument("--to", dest="date_to", metavar="DATE", help="last day (default: today)")
+    sp.add_argument("--by", choices=["service", "clerk", "unit"], default="service")
+    sp.add_argument("--format", choices=["table", "csv", "json", "pdf"], default="table")
+    sp.add_argument("--out", metavar="FILE")
+    sp.add_argument("--lang", choices=["sq", "en"], default="sq")
+    sp.add_argument("--title")
+    aud = sub.add_parser("audit", help="the hash-chained audit trail").add_subparsers(
+        dest="audit_cmd", parser_class=_Parser, required=True, metavar="ACTION"
+    )
+    sp = aud.add_parser("verify", help="check the chain; exit 8 at the first broken link", parents=[common])
+    sp.set_defaults(func=cmd_audit_verify)
+    sp = aud.add_parser("list", help="entries, newest first", parents=[common])
+    sp.set_defaults(func=cmd_audit_list)
+    sp.add_argument("--actor")
+    sp.add_argument("--action")
+    sp.add_argument("--from", dest="date_from", metavar="DATE")
+    sp.add_argument("--to", dest="date_to", metavar="DATE")
+    sp.add_argument("--text")
+    sp.add_argument("--limit", type=int, default=200)
     sp = add("enrol", cmd_enrol, "register this workstation with the central server")
     sp.add_argument("--server", required=True, metavar="URL")
     sp.add_argument("--code", required=True, help="one-time enrolment code from the central server")

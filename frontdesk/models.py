@@ -205,7 +205,27 @@ class SyncState(Base):
     value: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
+class AuditEntry(Base):
+    """Hash-chained audit trail (see ``audit.py``): each row's ``hash`` covers its content and the
+    previous row's hash, so an edited, deleted or inserted row breaks the chain from that point on."""
+
+    __tablename__ = "audit_log"
+    # AUTOINCREMENT: a seq is never reused, even after the last row is deleted
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)  # UUIDv7
+    time: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    workstation_code: Mapped[str] = mapped_column(String(4))
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    subject: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
 __all__ = [
+    "AuditEntry",
     "Base",
     "Citizen",
     "OutboxOp",

@@ -308,3 +308,29 @@ def test_receipt_pdf_and_print_to_a_missing_printer(run: Run, home: Path, tmp_pa
                           "--printer", "NO-SUCH-PRINTER"], capture_output=True, text=True, env=env, timeout=120)
     assert res.returncode == 7, res.stderr
     assert "NO-SUCH-PRINTER" in res.stderr and "saved" in res.stderr
+
+
+def test_report_and_audit_commands(run: Run, home: Path, tmp_path: Path) -> None:
+    req = intake(run)
+    run.json("advance", str(req["receipt_no"]), "ready", "--as", "clerk1")
+    rows = run.json("report", "--by", "clerk")
+    assert isinstance(rows, dict) and rows["total"]["received"] == 1 and rows["total"]["completed"] == 1
+    out = tmp_path / "r.csv"
+    code, _, err = run("report", "--format", "csv", "--out", str(out))
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("key,")
+    code, _, err = run("report", "--format", "pdf")
+    assert code == 3 and "--out" in err
+    code, _, err = run("report", "--from", "yesterday")
+    assert code == 3 and "YYYY-MM-DD" in err
+    data = run.json("audit", "verify")
+    assert data["ok"] is True and data["checked"] >= 7  # set-up + intake + status
+    assert [e["action"] for e in run.json("audit", "list", "--limit", "2")] == ["status", "intake"]  # type: ignore[index]
+    import sqlite3
+
+    db = sqlite3.connect(home / "frontdesk.db")
+    db.execute("UPDATE audit_log SET subject = 'X' WHERE action = 'intake'")
+    db.commit()
+    db.close()
+    code, _, err = run("audit", "verify")
+    assert code == 8 and "BROKEN" in err

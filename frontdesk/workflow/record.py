@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from .. import audit
 from ..auth import Actor, require_role
 from ..clock import utcnow, uuid7
 from ..db import RAW
@@ -106,6 +107,15 @@ def _record(
             "attempts": 0,
         },
     )
+    audit.append(
+        s,
+        actor=actor.username,
+        workstation_code=actor.workstation_code,
+        action=_AUDIT_ACTION[kind],
+        subject=receipt_no,
+        details=_audit_details(kind, from_status, to_status, data),
+        now=now,
+    )
 
 
 def _snapshot(values: dict[str, Any], actor: Actor) -> dict[str, Any]:
@@ -118,6 +128,28 @@ def _snapshot(values: dict[str, Any], actor: Actor) -> dict[str, Any]:
     snap["updated_at"] = values["updated_at"].isoformat()
     snap["due_date"] = values["due_date"].isoformat()
     return snap
+
+
+_AUDIT_ACTION = {
+    "intake": "intake", "status": "status", "assign": "reassign", "deliver": "deliver", "note": "note",
+    "print": "print",
+}  # fmt: skip
+
+
+def _audit_details(
+    kind: str, from_status: str | None, to_status: str | None, data: dict[str, Any] | None
+) -> dict[str, Any]:
+    """What the audit trail keeps of an event: statuses, usernames, rating, copy number — never free text
+    (a note or a reason may name a citizen)."""
+    d = data or {}
+    out: dict[str, Any] = {k: v for k, v in (("from_status", from_status), ("to_status", to_status)) if v}
+    if kind == "assign":
+        out.update({"from": d.get("from"), "to": d.get("to"), "base_version": d.get("base_version")})
+    elif kind == "deliver" and d.get("rating") is not None:
+        out["rating"] = d["rating"]
+    elif kind == "print":
+        out["copy"] = d.get("copy")
+    return out
 
 
 def _require_counter(actor: Actor) -> None:
