@@ -188,6 +188,7 @@ def test_entries_filters(store: Store) -> None:
 @pytest.mark.keep_trail
 def test_every_action_is_audited_without_personal_data(store: Store) -> None:
     from frontdesk import auth, workflow
+    from frontdesk.errors import AuthenticationFailed
 
     from .conftest import PASSWORD
 
@@ -196,9 +197,9 @@ def test_every_action_is_audited_without_personal_data(store: Store) -> None:
     assert setup_actions[0] == ("catalog_import", "test-1")
     assert [a for a, _ in setup_actions[1:]] == ["user_add"] * 4
     clerk = auth.authenticate(store, "clerk1", PASSWORD)
-    with pytest.raises(Exception):
+    with pytest.raises(AuthenticationFailed):
         auth.authenticate(store, "clerk1", "wrong-password")
-    with pytest.raises(Exception):
+    with pytest.raises(AuthenticationFailed):
         auth.authenticate(store, "nobody", "wrong-password")
     sup = auth.actor_for(store, "super")
     citizen = workflow.CitizenInput(nid="J00101999W", full_name="Drita Shembulli", phone="+355 69 000 0001")
