@@ -1,0 +1,230 @@
+"""The HTTP API of the central server (FastAPI). The OpenAPI document is served at ``/openapi.json``.
+
+Every error answers ``protocol.ErrorBody`` with a 4xx status — validation errors included (400
+``bad_request``, not FastAPI's default 422). Request bodies may be gzipped (``Content-Encoding: gzip``,
+decompressed here with a size limit); responses are gzipped for clients that accept it. Everything but
+``/health`` and ``/v1/enrol`` needs ``Authorization: Bearer TOKEN``.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request, Security
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from frontdesk.sync import protocol as p
+
+from . import service
+from .db import Database
+from .service import CentralError
+
+log = logging.getLogger("frontdesk.central.api")
+
+MAX_BODY = 16 * 1024 * 1024  # bytes, after decompression
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class Health(BaseModel):
+    status: str
+    epoch: str
+
+
+def _error_response(status: int, code: str, message: str, detail: dict[str, Any] | None = None) -> JSONResponse:
+    body = p.ErrorBody(error=code, message=message, detail=detail or {})  # type: ignore[arg-type]
+    return JSONResponse(body.model_dump(mode="json"), status_code=status)
+
+
+class RequestBodyMiddleware:
+    """Reads request bodies up to :data:`MAX_BODY`, decompresses ``Content-Encoding: gzip`` and checks the
+    protocol version header, before FastAPI parses anything."""
+
+    def __init__(self, app: ASGIApp, max_body: int = MAX_BODY) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        version = headers.get(p.PROTOCOL_HEADER.lower())
+        if version is not None and version.strip() != str(p.PROTOCOL_VERSION):
+            response = _error_response(
+                400,
+                "unsupported_version",
+                f"This server speaks protocol version {p.PROTOCOL_VERSION}.",
+                {"supported": [p.PROTOCOL_VERSION]},
+            )
+            await response(scope, receive, send)
+            return
+        if scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        encoding = headers.get("content-encoding", "identity").strip().lower()
+        if encoding not in ("identity", "", "gzip", "x-gzip"):
+            await _error_response(415, "bad_request", f"Unsupported content encoding {encoding!r}.")(
+                scope, receive, send
+            )
+            return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                await _error_response(413, "bad_request", "The request body is too large.")(scope, receive, send)
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        if encoding in ("gzip", "x-gzip"):
+            try:
+                body = _gunzip(body, self.max_body)
+            except BodyTooLarge as exc:
+                await _error_response(413, "bad_request", str(exc))(scope, receive, send)
+                return
+            except ValueError as exc:
+                await _error_response(400, "bad_request", str(exc))(scope, receive, send)
+                return
+            raw = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-encoding", b"content-length")]
+            raw.append((b"content-length", str(len(body)).encode()))
+            scope = {**scope, "headers": raw}
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+class BodyTooLarge(ValueError):
+    pass
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, limit + 1)
+    except zlib.error:
+        raise ValueError("The request body is not valid gzip data.") from None
+    if len(out) > limit or d.unconsumed_tail:
+        raise BodyTooLarge("The request body is too large once decompressed.")
+    if not d.eof:
+        raise ValueError("The gzip request body is truncated.")
+    return out
+
+
+bearer = HTTPBearer(auto_error=False, description="The workstation token returned by /v1/enrol.")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": p.ErrorBody, "description": "Invalid request"},
+    401: {"model": p.ErrorBody, "description": "Missing, unknown or revoked token"},
+}
+
+
+def _token(credentials: HTTPAuthorizationCredentials | None) -> str | None:
+    return credentials.credentials if credentials is not None else None
+
+
+def create_app(db: Database | str | None = None) -> FastAPI:
+    """The application over ``db`` (a :class:`Database` or a URL; migrated when opened)."""
+    database = db if isinstance(db, Database) else Database(db)
+    app = FastAPI(
+        title="frontdesk central",
+        version=str(p.PROTOCOL_VERSION),
+        description="Reference central server of the frontdesk sync protocol (docs/sync-protocol.md).",
+    )
+    app.state.db = database
+
+    @app.exception_handler(CentralError)
+    async def central_error(_request: Request, exc: CentralError) -> JSONResponse:
+        return _error_response(exc.status, exc.code, exc.message, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+            for e in exc.errors()[:20]
+        ]
+        return _error_response(400, "bad_request", "The request does not validate.", {"errors": errors})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = "unauthorised" if exc.status_code == 401 else "bad_request"
+        if exc.status_code >= 500:
+            code = "server_error"
+        return _error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=exc)
+        return _error_response(500, "server_error", "Unexpected server error.")
+
+    @app.get("/health", response_model=Health)
+    def health() -> Health:
+        return Health(status="ok", epoch=service.current_epoch(database))
+
+    @app.post(
+        "/v1/enrol",
+        response_model=p.EnrolResponse,
+        responses={
+            400: ERRORS[400],
+            403: {"model": p.ErrorBody, "description": "Unknown, used or expired enrolment code"},
+            409: {"model": p.ErrorBody, "description": "Workstation code already enrolled in the unit"},
+        },
+    )
+    def enrol(body: p.EnrolRequest) -> p.EnrolResponse:
+        service.check_storable(body.model_dump(), "body")
+        return service.enrol(database, body)
+
+    @app.post(
+        "/v1/push",
+        response_model=p.PushResponse,
+        responses={**ERRORS, 409: {"model": p.ErrorBody, "description": "Clone suspected"}},
+    )
+    def push(body: p.PushRequest, credentials: Credentials) -> p.PushResponse:
+        return service.push(database, _token(credentials), body)
+
+    @app.get("/v1/changes", response_model=p.ChangesResponse, responses=ERRORS)
+    def changes(
+        credentials: Credentials,
+        after: Annotated[int, Query(ge=0, le=service.INT64_MAX)] = 0,
+        limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = service.DEFAULT_LIMIT,
+    ) -> p.ChangesResponse:
+        return service.changes(database, _token(credentials), after, limit)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            for path in schema.get("paths", {}).values():
+                for operation in path.values():
+                    operation.get("responses", {}).pop("422", None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.add_middleware(RequestBodyMiddleware)
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    return app
