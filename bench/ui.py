@@ -1,0 +1,274 @@
+"""Desktop-app benchmark: cold start, worklist over 200,000 requests, scan-to-found, memory.
+
+    .venv/bin/python bench/ui.py [--requests 200000]
+
+Every figure is printed beside a baseline measured in the same run (a bare ``import PySide6.QtWidgets``
+plus an empty window), with the target and whether it is met. No assertions: this is a measurement.
+The 200,000 requests are bulk-inserted with SQL into a temporary database (a bench may write SQL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+PY = sys.executable
+
+BASELINE = r"""
+import time, sys
+t0 = float(sys.argv[1])
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+w = QWidget(); w.resize(800, 600); w.show()
+app.processEvents()
+print(time.time() - t0)
+"""
+
+APP_START = r"""
+import time, sys
+t0 = float(sys.argv[1]); home = sys.argv[2]
+from pathlib import Path
+from frontdesk.ui.app import setup_logging
+setup_logging(Path(home) / "logs")
+from PySide6.QtWidgets import QApplication
+from frontdesk import auth, setup
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.controller import AppController
+from frontdesk.ui.language import LanguageManager, apply_point_size
+from frontdesk.ui.settings import SettingsStore, settings_path
+from frontdesk.ui.tasks import TaskRunner
+app = QApplication([])
+settings = SettingsStore(settings_path(Path(home)))
+lm = LanguageManager(app); lm.switch(settings.current.language); apply_point_size(app, settings.current.point_size)
+store = setup.open_home(Path(home))
+ctx = AppContext(app=app, store=store, settings=settings, tasks=TaskRunner(), languages=lm,
+                 workstation=setup.workstation_info(store), demo=False)
+c = AppController(ctx)
+login = c.start(); app.processEvents()
+t_login = time.time() - t0
+actor = auth.authenticate(store, "sporteli", "demo1234")
+win = c.signed_in(actor); app.processEvents()
+print(json.dumps({"login": t_login, "main": time.time() - t0}))
+""".replace("import time, sys", "import time, sys, json")
+
+
+def run_timed(code: str, *args: str) -> float | dict[str, float]:
+    t0 = time.time()
+    out = subprocess.run(
+        [PY, "-c", code, repr(t0), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    wall = time.time() - t0
+    line = out.stdout.strip().splitlines()[-1]
+    value = json.loads(line) if line.startswith("{") else float(line)
+    if isinstance(value, dict):
+        value["exit"] = wall
+    return value
+
+
+def bulk_requests(db: Path, n: int) -> None:
+    """Copy one real request n times with new ids, receipt numbers, names, statuses and dates."""
+    con = sqlite3.connect(db)
+    cols = [r[1] for r in con.execute("PRAGMA table_info(requests)")]
+    template = dict(zip(cols, con.execute("SELECT * FROM requests LIMIT 1").fetchone(), strict=True))
+    services = [r[0] for r in con.execute("SELECT code FROM services WHERE active")]
+    users = [r[0] for r in con.execute("SELECT id FROM users WHERE role IN ('clerk','supervisor')")]
+    statuses = ["received", "forwarded", "in_progress", "ready", "delivered", "returned"]
+    rng = random.Random(1)
+    names = ["Arta", "Blerina", "Çlirim", "Dritë", "Erion", "Gëzim", "Ilir", "Teuta"]
+    last = ["Shembulli", "Provëza", "Demoja", "Testi"]
+    today = dt.date.today()
+    rows = []
+    for i in range(n):
+        r = dict(template)
+        name = f"{rng.choice(names)} {rng.choice(last)} {i}"
+        created = dt.datetime(2025, 1, 1) + dt.timedelta(minutes=i * 3)
+        r.update(
+            id=str(uuid.UUID(int=rng.getrandbits(128))),
+            receipt_no=f"BENCH-W9-{i:07d}X",
+            visit_id=str(uuid.uuid4()),
+            service_code=rng.choice(services),
+            citizen_name=name,
+            citizen_key=name.lower(),
+            status=rng.choice(statuses),
+            assignee_id=rng.choice(users),
+            created_at=created.isoformat(sep=" "),
+            updated_at=created.isoformat(sep=" "),
+            due_date=(today + dt.timedelta(days=rng.randint(-30, 30))).isoformat(),
+        )
+        rows.append(tuple(r[c] for c in cols))
+    con.executemany(f"INSERT INTO requests ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", rows)
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def report(name: str, value_ms: float, target_ms: float, baseline_ms: float | None = None) -> None:
+    base = f" (baseline {baseline_ms:.0f} ms, +{value_ms - baseline_ms:.0f} ms)" if baseline_ms is not None else ""
+    over = value_ms - (baseline_ms or 0)
+    ok = "met" if over <= target_ms else "NOT met"
+    rel = " over baseline" if baseline_ms is not None else ""
+    print(f"{name:<38} {value_ms:8.1f} ms{base}  target ≤ {target_ms:.0f} ms{rel}: {ok}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--requests", type=int, default=200_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    from frontdesk import auth, setup, workflow
+
+    with tempfile.TemporaryDirectory(prefix="frontdesk-bench-") as tmp:
+        home = Path(tmp)
+        store = setup.open_home(home)
+        setup.ensure_demo(store, requests=5)
+        clerk = auth.actor_for(store, "sporteli")
+        (real,) = workflow.intake(
+            store,
+            clerk,
+            workflow.CitizenInput(
+                __import__("frontdesk.identity", fromlist=["x"]).sample_nid(dt.date(1970, 1, 1), "M", 999),
+                "Bench Shembulli (DEMO)",
+            ),
+            [workflow.IntakeItem("AI-001", ["REQ"])],
+        )
+        store.close()
+
+        # -- cold start, end to end, in fresh processes
+        baseline = statistics.median(float(run_timed(BASELINE)) for _ in range(args.repeat)) * 1000
+        starts = [run_timed(APP_START, str(home)) for _ in range(args.repeat)]
+        login_ms = statistics.median(s["login"] for s in starts) * 1000  # type: ignore[index]
+        main_ms = statistics.median(s["main"] for s in starts) * 1000  # type: ignore[index]
+
+        t = time.perf_counter()
+        bulk_requests(home / setup.DB_NAME, args.requests)
+        gen_s = time.perf_counter() - t
+
+        # -- worklist and scan in this process
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        from frontdesk.ui.context import AppContext
+        from frontdesk.ui.controller import AppController
+        from frontdesk.ui.language import LanguageManager
+        from frontdesk.ui.settings import SettingsStore, settings_path
+        from frontdesk.ui.tasks import TaskRunner
+
+        app = QApplication([])
+        rss_before = rss_mb()
+        store = setup.open_home(home)
+        settings = SettingsStore(settings_path(home))
+        lm = LanguageManager(app)
+        lm.switch("sq")
+        ctx = AppContext(
+            app=app,
+            store=store,
+            settings=settings,
+            tasks=TaskRunner(),
+            languages=lm,
+            workstation=setup.workstation_info(store),
+        )
+        ctrl = AppController(ctx)
+        win = ctrl.signed_in(clerk)
+        app.processEvents()
+        wl = win.worklist
+
+        def timed(fn: object) -> float:
+            t = time.perf_counter()
+            fn()  # type: ignore[operator]
+            app.processEvents()
+            return (time.perf_counter() - t) * 1000
+
+        open_ms = statistics.median(
+            timed(lambda: win.show_screen(1)) if i == 0 else timed(wl.refresh) for i in range(args.repeat)
+        )
+        total = wl.model.total
+        status_ms = statistics.median(
+            timed(lambda s=s: wl.status.setCurrentIndex(wl.status.findData(s)))
+            for s in ("in_progress", "ready", "received")
+        )
+        wl.status.setCurrentIndex(0)
+        overdue_ms = timed(lambda: wl.overdue.setChecked(True))
+        wl.overdue.setChecked(False)
+
+        def text_filter(text: str) -> None:
+            wl.text.setText(text)
+            wl.apply_filters()  # what the debounce timer calls 250 ms after the last key
+
+        text_ms = statistics.median(timed(lambda t=t: text_filter(t)) for t in ("BENCH-W9-01999", "Gëzim", "zzz"))
+        wl.text.setText("")
+        wl.apply_filters()
+        sort_ms = timed(lambda: wl.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder))
+        scroll_ms = timed(lambda: wl.model.fetchMore())
+
+        win.show_screen(0)
+        target = win.intake.name
+        target.setFocus()
+        app.processEvents()
+        scans = []
+        for no in (
+            real[0].receipt_no if isinstance(real, list) else real.receipt_no,
+            "BENCH-W9-0123456X",
+            "BENCH-W9-0199999X",
+        ):
+            QTest.keyClicks(target, no)
+            t = time.perf_counter()
+            QTest.keyClick(target, Qt.Key.Key_Return)
+            app.processEvents()
+            scans.append((time.perf_counter() - t) * 1000)
+            win.show_screen(0)
+            target.setFocus()
+        found = win.detail.view is not None
+        rss_after = rss_mb()
+        ctx.tasks.wait_idle()
+        ctrl.shutdown()
+        win.close()
+        store.close()
+
+    print(f"frontdesk UI bench — {args.requests:,} requests (generated in {gen_s:.1f} s), median of {args.repeat}")
+    print(f"python {sys.version.split()[0]}, Qt platform {os.environ['QT_QPA_PLATFORM']}")
+    print(f"{'baseline: import QtWidgets + empty window':<38} {baseline:8.1f} ms")
+    report("cold start → sign-in dialog shown", login_ms, 1500, baseline)
+    report("cold start → main window (with Argon2)", main_ms, 1500, baseline)
+    report(f"worklist open (count {total:,} + 1st page)", open_ms, 100)
+    report("worklist filter: status", status_ms, 100)
+    report("worklist filter: overdue", overdue_ms, 100)
+    report("worklist filter: free text", text_ms, 100)
+    report("worklist sort: header click", sort_ms, 100)
+    report("worklist scroll: fetch next page", scroll_ms, 100)
+    report("scan-to-found (Enter → detail shown)", statistics.median(scans), 100)
+    print(f"{'scan found the request':<38} {found}")
+    print(
+        f"{'resident memory (RSS)':<38} {rss_after:8.1f} MB (Qt app alone {rss_before:.1f} MB)"
+        f"  target ≤ 300 MB: {'met' if rss_after <= 300 else 'NOT met'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1783 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sq" sourcelanguage="en">
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="+247"/>
+        <source>Change password</source>
+        <translation>Ndrysho fjalëkalimin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your password was reset: choose a new one of at least 8 characters.</source>
+        <translation>Fjalëkalimi juaj u rivendos: zgjidhni një të ri me të paktën 8 shenja.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password of at least 8 characters.</source>
+        <translation>Zgjidhni një fjalëkalim të ri me të paktën 8 shenja.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Current password:</source>
+        <translation>Fjalëkalimi &amp;aktual:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>Fjalëkalimi i &amp;ri:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat new password:</source>
+        <translation>&amp;Përsëritni fjalëkalimin e ri:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current password</source>
+        <translation>Fjalëkalimi aktual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>Fjalëkalimi i ri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat new password</source>
+        <translation>Përsëritni fjalëkalimin e ri</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Change password</source>
+        <translation>&amp;Ndrysho fjalëkalimin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The two new passwords differ.</source>
+        <translation>Dy fjalëkalimet e reja nuk përputhen.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../ui/intake.py" line="+224"/>
+        <source>New request</source>
+        <translation>Kërkesë e re</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citizen</source>
+        <translation>Qytetari</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Personal number:</source>
+        <translation>Numri &amp;personal:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal number</source>
+        <translation>Numri personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. J00101999W</source>
+        <translation>p.sh. J00101999W</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use these details (F4)</source>
+        <translation>Përdor këto të &amp;dhëna (F4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the details from an earlier visit</source>
+        <translation>Përdor të dhënat nga një vizitë e mëparshme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Emri i plotë:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Emri i plotë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Telefoni:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefoni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;riority (elderly or disabled citizen)</source>
+        <translation>Përparës&amp;i (i moshuar ose me aftësi të kufizuara)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>Përparësi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Shërbimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Servi&amp;ce:</source>
+        <translation>Shër&amp;bimi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Documents received:</source>
+        <translation>D&amp;okumentet e dorëzuara:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents received</source>
+        <translation>Dokumentet e dorëzuara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space ticks the highlighted document; * marks required ones</source>
+        <translation>Tasti Space shënon dokumentin e zgjedhur; * shënon dokumentet e detyrueshme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick &amp;all (Ctrl+D)</source>
+        <translation>Shëno të &amp;gjitha (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;ee paid:</source>
+        <translation>Tari&amp;fa e paguar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee paid</source>
+        <translation>Tarifa e paguar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> lekë</source>
+        <translation> lekë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>Shë&amp;nim:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Shënim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Services in this visit</source>
+        <translation>Shërbimet e kësaj vizite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add ano&amp;ther service (Ctrl+N)</source>
+        <translation>Shto një shërbim t&amp;jetër (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move service</source>
+        <translation>Hi&amp;q shërbimin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save and print (Ctrl+Enter)</source>
+        <translation>&amp;Ruaj dhe printo (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lear form</source>
+        <translation>Pastro form&amp;ularin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last visit:</source>
+        <translation>Vizita e fundit:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Personal number is valid.</source>
+        <translation>Numri personal është i vlefshëm.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You will be asked to confirm when saving.</source>
+        <translation>Do t&apos;ju kërkohet konfirmim kur të ruani.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Known from an earlier visit: {details}</source>
+        <translation>I njohur nga një vizitë e mëparshme: {details}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No service chosen yet.</source>
+        <translation>Ende nuk është zgjedhur asnjë shërbim.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{code} — {name}. Fee {fee} lekë; standard {days} working days.</source>
+        <translation>{code} — {name}. Tarifa {fee} lekë; standardi {days} ditë pune.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a service first, then add another one.</source>
+        <translation>Zgjidhni fillimisht një shërbim, pastaj shtoni një tjetër.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Service added. Choose the next service of this visit.</source>
+        <translation>Shërbimi u shtua. Zgjidhni shërbimin tjetër të kësaj vizite.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{code} — {name} ({n} documents)</source>
+        <translation>{code} — {name} ({n} dokumente)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose at least one service.</source>
+        <translation>Zgjidhni të paktën një shërbim.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving…</source>
+        <translation>Duke ruajtur…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Correct the personal number, then save again.</source>
+        <translation>Korrigjoni numrin personal, pastaj ruani përsëri.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check letter does not match</source>
+        <translation>Shkronja e kontrollit nuk përputhet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Correct the number</source>
+        <translation>&amp;Korrigjo numrin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep it as typed</source>
+        <translation>&amp;Mbaje siç është shkruar</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not saved. Tick the documents received, then save again.</source>
+        <translation>Nuk u ruajt. Shënoni dokumentet e dorëzuara, pastaj ruani përsëri.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Return the request to the citizen for completion, or accept it anyway?</source>
+        <translation>Ta ktheni kërkesën te qytetari për plotësim, apo ta pranoni gjithsesi?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Documents missing</source>
+        <translation>Mungojnë dokumente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Return for completion</source>
+        <translation>&amp;Kthe për plotësim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept anyway</source>
+        <translation>&amp;Prano gjithsesi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go &amp;back</source>
+        <translation>Kthehu &amp;mbrapa</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{receipts} — promised by {date}</source>
+        <translation>{receipts} — premtuar deri më {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(returned for completion: {nos})</source>
+        <translation>(kthyer për plotësim: {nos})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved. Printing the receipt…</source>
+        <translation>U ruajt. Duke printuar mandatën…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saved and printed: {no}.</source>
+        <translation>U ruajt dhe u printua: {no}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To reprint: F2, then receipt number {no}.</source>
+        <translation>Për ta riprintuar: F2, pastaj numri i mandatës {no}.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="-160"/>
+        <source>frontdesk — locked</source>
+        <translation>frontdesk — e kyçur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>frontdesk — sign in</source>
+        <translation>frontdesk — hyrja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation locked</source>
+        <translation>Stacioni i punës është i kyçur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in</source>
+        <translation>Hyrja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workstation was locked after a period without activity. Enter your password to continue.</source>
+        <translation>Stacioni i punës u kyç pas një periudhe pa aktivitet. Shkruani fjalëkalimin për të vazhduar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One-stop-shop counter. Sign in with your user name and password.</source>
+        <translation>Sporteli i Zyrës me Një Ndalesë. Hyni me emrin e përdoruesit dhe fjalëkalimin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Përdoruesi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Fjalëkalimi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>Emri i përdoruesit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Fjalëkalimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Hyr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Dil nga llogaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Mbyll programin</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter your user name and password.</source>
+        <translation>Shkruani emrin e përdoruesit dhe fjalëkalimin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking…</source>
+        <translation>Duke kontrolluar…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Only the signed-in user can unlock.</source>
+        <translation>Vetëm përdoruesi i identifikuar mund ta zhbllokojë.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>You must choose a new password before you can work.</source>
+        <translation>Duhet të zgjidhni një fjalëkalim të ri përpara se të punoni.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="+148"/>
+        <source>frontdesk — {unit}, counter {ws}</source>
+        <translation>frontdesk — {unit}, sporteli {ws}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New request (Ctrl+1)</source>
+        <translation>Kërkesë e re (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worklist (Ctrl+2)</source>
+        <translation>Lista e punës (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request (Ctrl+3)</source>
+        <translation>Kërkesa (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo data: this workstation runs with fictitious demo data. Nothing here is a real request.</source>
+        <translation>Të dhëna demo: ky stacion pune punon me të dhëna fiktive demonstrimi. Asgjë këtu nuk është kërkesë e vërtetë.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan / receipt no. (F2):</source>
+        <translation>Skano / nr. i mandatës (F2):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan or type, then Enter</source>
+        <translation>Skanoni ose shkruani, pastaj Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type a receipt number</source>
+        <translation>Skanoni ose shkruani një numër mandate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan</source>
+        <translation>Skano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>&amp;Skedari</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go</source>
+        <translation>S&amp;hko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>P&amp;amja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Gjuha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;password…</source>
+        <translation>Ndrysho &amp;fjalëkalimin…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cilësimet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lock workstation</source>
+        <translation>&amp;Kyç stacionin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Dil nga llogaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Mbyll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New request</source>
+        <translation>&amp;Kërkesë e re</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Worklist</source>
+        <translation>&amp;Lista e punës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Request</source>
+        <translation>Kë&amp;rkesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scan / find receipt</source>
+        <translation>&amp;Skano / gjej mandatën</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Enlarge text</source>
+        <translation>&amp;Zmadho tekstin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reduce text</source>
+        <translation>Z&amp;vogëlo tekstin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Normal text size</source>
+        <translation>Madhësia &amp;normale e tekstit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} ({role}) · unit {unit} · workstation {ws}</source>
+        <translation>{name} ({role}) · njësia {unit} · stacioni {ws}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Opened {no}.</source>
+        <translation>U hap {no}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Still saving or printing; try again in a moment.</source>
+        <translation>Ende po ruhet ose printohet; provoni përsëri pas pak.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/worklist.py" line="+46"/>
+        <source>Receipt no.</source>
+        <translation>Nr. i mandatës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citizen</source>
+        <translation>Qytetari</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Shërbimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statusi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>Caktuar te</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised date</source>
+        <translation>Data e premtuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service standard</source>
+        <translation>Standardi i shërbimit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On track</source>
+        <translation>Në afat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>Afati po mbaron</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Me vonesë</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailPage</name>
+    <message>
+        <location filename="../../ui/detail.py" line="+161"/>
+        <source>Request</source>
+        <translation>Kërkesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a receipt (F2) or open a request from the worklist.</source>
+        <translation>Skanoni një mandatë (F2) ose hapni një kërkesë nga lista e punës.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Të dhënat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt no.:</source>
+        <translation>Nr. i mandatës:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status:</source>
+        <translation>Statusi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service:</source>
+        <translation>Shërbimi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Citizen:</source>
+        <translation>Qytetari:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal number:</source>
+        <translation>Numri personal:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>Telefoni:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents received:</source>
+        <translation>Dokumentet e dorëzuara:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents missing:</source>
+        <translation>Dokumentet që mungojnë:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fee paid:</source>
+        <translation>Tarifa e paguar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority:</source>
+        <translation>Përparësi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised date:</source>
+        <translation>Data e premtuar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service standard:</source>
+        <translation>Standardi i shërbimit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to:</source>
+        <translation>Caktuar te:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received:</source>
+        <translation>Pranuar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction:</source>
+        <translation>Kënaqësia:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation>Shënim:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt prints:</source>
+        <translation>Printime të mandatës:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Actions</source>
+        <translation>Veprimet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Deliver to citizen…</source>
+        <translation>&amp;Dorëzo te qytetari…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;print receipt</source>
+        <translation>&amp;Riprinto mandatën</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add n&amp;ote:</source>
+        <translation>Shto sh&amp;ënim:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New note</source>
+        <translation>Shënim i ri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add note</source>
+        <translation>Shto shënimin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reass&amp;ign to:</source>
+        <translation>Ri&amp;cakto te:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign to</source>
+        <translation>Ricakto te</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Arsyeja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the reassignment</source>
+        <translation>Arsyeja e ricaktimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign</source>
+        <translation>Ricakto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>Historiku</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>When</source>
+        <translation>Kur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Kush</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workstation</source>
+        <translation>Stacioni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Çfarë</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>yes</source>
+        <translation>po</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>jo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{fee} lekë</source>
+        <translation>{fee} lekë</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>→ {status}</source>
+        <translation>→ {status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change status to {status}</source>
+        <translation>Ndrysho statusin në {status}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Received at the counter ({status})</source>
+        <translation>Pranuar në sportel ({status})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status: {old} → {new}</source>
+        <translation>Statusi: {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delivered; satisfaction {n} of 5</source>
+        <translation>Dorëzuar; kënaqësia {n} nga 5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivered; no rating given</source>
+        <translation>Dorëzuar; pa vlerësim</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reassigned from {old} to {new}: {reason}</source>
+        <translation>Ricaktuar nga {old} te {new}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note: {text}</source>
+        <translation>Shënim: {text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipt printed</source>
+        <translation>Mandata u printua</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipt reprinted (copy {n})</source>
+        <translation>Mandata u riprintua (kopja {n})</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Status changed to {status}.</source>
+        <translation>Statusi u ndryshua në {status}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>S&amp;kip</source>
+        <translation>&amp;Kapërce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deliver to citizen</source>
+        <translation>Dorëzo te qytetari</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How satisfied is the citizen with the service? 5 = very satisfied, 1 = not at all. The citizen may skip this.</source>
+        <translation>Sa i kënaqur është qytetari me shërbimin? 5 = shumë i kënaqur, 1 = aspak. Qytetari mund ta kapërcejë këtë.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delivered.</source>
+        <translation>U dorëzua.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Note added.</source>
+        <translation>Shënimi u shtua.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reassigned.</source>
+        <translation>U ricaktua.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Receipt printed (copy {n}).</source>
+        <translation>Mandata u printua (kopja {n}).</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <location filename="../../ui/service_picker.py" line="+44"/>
+        <source>Type a code or part of the name…</source>
+        <translation>Shkruani kodin ose një pjesë të emrit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search service</source>
+        <translation>Kërko shërbimin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matching services</source>
+        <translation>Shërbimet që përputhen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+67"/>
+        <source>Settings</source>
+        <translation>Cilësimet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data directory:</source>
+        <translation>Dosja e të dhënave:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Printer:</source>
+        <translation>&amp;Printeri:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;aper:</source>
+        <translation>L&amp;etra:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Gjuha:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text size:</source>
+        <translation>&amp;Madhësia e tekstit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock after &amp;idle minutes:</source>
+        <translation>Kyç pas m&amp;inutash pa aktivitet:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central &amp;server:</source>
+        <translation>&amp;Serveri qendror:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>empty: system default; none: do not print</source>
+        <translation>bosh: printeri i parazgjedhur; none: mos printo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer</source>
+        <translation>Printeri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt roll 80 mm</source>
+        <translation>Rrotull mandate 80 mm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A5 sheet</source>
+        <translation>Fletë A5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper</source>
+        <translation>Letra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Gjuha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text size</source>
+        <translation>Madhësia e tekstit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock after idle minutes</source>
+        <translation>Kyç pas minutash pa aktivitet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>asnjëherë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>https://… (empty: work offline)</source>
+        <translation>https://… (bosh: punë pa lidhje)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central server address</source>
+        <translation>Adresa e serverit qendror</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>Në rregull</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <location filename="../../ui/worklist.py" line="+201"/>
+        <source>Worklist</source>
+        <translation>Lista e punës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fi&amp;nd:</source>
+        <translation>&amp;Gjej:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt no., personal number or name</source>
+        <translation>Nr. mandate, numër personal ose emër</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the worklist</source>
+        <translation>Gjej në listën e punës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatusi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by status</source>
+        <translation>Filtro sipas statusit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Assigned to:</source>
+        <translation>&amp;Caktuar te:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by assignee</source>
+        <translation>Filtro sipas punonjësit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Servi&amp;ce:</source>
+        <translation>Shër&amp;bimi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by service</source>
+        <translation>Filtro sipas shërbimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only &amp;overdue</source>
+        <translation>Vetëm me &amp;vonesë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only overdue requests</source>
+        <translation>Vetëm kërkesat me vonesë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests</source>
+        <translation>Kërkesat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All statuses</source>
+        <translation>Të gjitha statuset</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Everyone</source>
+        <translation>Të gjithë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Me</source>
+        <translation>Unë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody</source>
+        <translation>Askush</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All services</source>
+        <translation>Të gjitha shërbimet</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{total} requests</source>
+        <translation>{total} kërkesa</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="+63"/>
+        <source>Something went wrong</source>
+        <translation>Diçka nuk shkoi mirë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected error happened. What was already saved is safe; nothing was half-written. The details are in the log file:
+{path}
+
+Please tell IT what you were doing.</source>
+        <translation>Ndodhi një gabim i papritur. Ajo që ishte ruajtur është e sigurt; asgjë nuk u shkrua përgjysmë. Hollësitë janë në skedarin e regjistrit:
+{path}
+
+Ju lutemi tregojini IT-së çfarë po bënit.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>frontdesk cannot start</source>
+        <translation>frontdesk nuk mund të niset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data directory {path} could not be opened: {error}
+
+The details are in the log file.</source>
+        <translation>Dosja e të dhënave {path} nuk u hap dot: {error}
+
+Hollësitë janë në skedarin e regjistrit.</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../audit.py" line="+187"/>
+        <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
+        <translation>Mungojnë hyrjet {first}–{last} (të fshira) përpara hyrjes {seq}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry {seq} does not link to the entry before it (inserted or re-chained).</source>
+        <translation>Hyrja {seq} nuk lidhet me hyrjen para saj (e shtuar ose e rilidhur).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry {seq} was changed after it was written (its hash does not match).</source>
+        <translation>Hyrja {seq} u ndryshua pasi u shkrua (hash-i i saj nuk përputhet).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last entries, from {first} to {last}, were deleted.</source>
+        <translation>Hyrjet e fundit, nga {first} deri në {last}, u fshinë.</translation>
+    </message>
+</context>
+<context>
+    <name>catalog</name>
+    <message>
+        <location filename="../../catalog_format.py" line="+240"/>
+        <source>must be a JSON object</source>
+        <translation>duhet të jetë objekt JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list</source>
+        <translation>duhet të jetë listë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required field is missing</source>
+        <translation>mungon një fushë e detyrueshme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown field (allowed: {allowed})</source>
+        <translation>fushë e panjohur (lejohen: {allowed})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this field appears twice in the same object</source>
+        <translation>kjo fushë shfaqet dy herë në të njëjtin objekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be text</source>
+        <translation>duhet të jetë tekst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not be empty</source>
+        <translation>nuk duhet të jetë bosh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at most {max} characters long</source>
+        <translation>duhet të ketë të shumtën {max} shenja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be true or false</source>
+        <translation>duhet të jetë true ose false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be &quot;frontdesk-catalog/1&quot;</source>
+        <translation>duhet të jetë &quot;frontdesk-catalog/1&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be 2–32 capital letters A–Z, digits or hyphens, not starting with a hyphen</source>
+        <translation>duhet të jetë 2–32 shkronja të mëdha A–Z, shifra ose viza, pa filluar me vizë</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a whole number of working days between 0 and 365</source>
+        <translation>duhet të jetë numër i plotë ditësh pune nga 0 deri në 365</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a whole number of lek between 0 and 100000000</source>
+        <translation>duhet të jetë numër i plotë lekësh nga 0 deri në 100000000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be &quot;ALL&quot; (Albanian lek)</source>
+        <translation>duhet të jetë &quot;ALL&quot; (lek shqiptar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be &quot;central&quot; or &quot;local&quot;</source>
+        <translation>duhet të jetë &quot;central&quot; ose &quot;local&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the catalogue lists no services</source>
+        <translation>katalogu nuk përmban asnjë shërbim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>service code {code} is already used on line {first}</source>
+        <translation>kodi i shërbimit {code} është përdorur tashmë në rreshtin {first}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document code {code} is already used in this service on line {first}</source>
+        <translation>kodi i dokumentit {code} është përdorur tashmë në këtë shërbim në rreshtin {first}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid JSON: {detail} (column {column})</source>
+        <translation>JSON i pavlefshëm: {detail} (kolona {column})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is not UTF-8 text</source>
+        <translation>skedari nuk është tekst UTF-8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the JSON is nested too deeply</source>
+        <translation>JSON-i ka shumë nivele të mbivendosura</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../auth.py" line="+91"/>
+        <location filename="../../numbering.py" line="+146"/>
+        <location filename="../../setup.py" line="+87"/>
+        <source>This workstation is not initialised yet (run init).</source>
+        <translation>Ky stacion pune ende nuk është konfiguruar (ekzekutoni init).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The password must have at least {n} characters.</source>
+        <translation>Fjalëkalimi duhet të ketë të paktën {n} shenja.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your role ({role}) does not allow this action.</source>
+        <translation>Roli juaj ({role}) nuk e lejon këtë veprim.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../workflow/changes.py" line="+132"/>
+        <source>There is no user {username}.</source>
+        <translation>Nuk ekziston përdoruesi {username}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A user name has 2–64 characters: small letters, digits, dot, dash or underscore.</source>
+        <translation>Emri i përdoruesit ka 2–64 shenja: shkronja të vogla, shifra, pikë, vizë ose nënvizë.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unknown role {role}: use clerk, supervisor or admin.</source>
+        <translation>Rol i panjohur {role}: përdorni clerk, supervisor ose admin.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The full name is required.</source>
+        <translation>Emri i plotë është i detyrueshëm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>User {username} already exists.</source>
+        <translation>Përdoruesi {username} ekziston tashmë.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Wrong user name or password.</source>
+        <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+112"/>
+        <source>This account has been deactivated.</source>
+        <translation>Kjo llogari është çaktivizuar.</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <location line="+33"/>
+        <source>Too many failed sign-ins: the account is locked until {until} (UTC).</source>
+        <translation>Shumë përpjekje të dështuara: llogaria është e bllokuar deri në {until} (UTC).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The current password is wrong.</source>
+        <translation>Fjalëkalimi aktual është i gabuar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>Fjalëkalimi i ri duhet të ndryshojë nga ai aktual.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>You cannot deactivate your own account.</source>
+        <translation>Nuk mund ta çaktivizoni llogarinë tuaj.</translation>
+    </message>
+    <message>
+        <location filename="../../catalog_format.py" line="-165"/>
+        <source>The catalogue {source} has {count} problem(s):
+{details}</source>
+        <translation>Katalogu {source} ka {count} problem(e):
+{details}</translation>
+    </message>
+    <message>
+        <location line="+395"/>
+        <source>Service field {where}: {problem}</source>
+        <translation>Fusha e shërbimit {where}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../catalog.py" line="+150"/>
+        <source>A service with code {code} already exists.</source>
+        <translation>Një shërbim me kodin {code} ekziston tashmë.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Service {code} comes from the central catalogue; it is set there.</source>
+        <translation>Shërbimi {code} vjen nga katalogu qendror; ai përcaktohet atje.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location filename="../../workflow/intake.py" line="+91"/>
+        <source>There is no service with code {code}.</source>
+        <translation>Nuk ka shërbim me kodin {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../errors.py" line="+43"/>
+        <source>The check letter of personal number {nid} does not match (expected {expected}). Check the document; confirm only if the number is typed exactly as printed.</source>
+        <translation>Shkronja e kontrollit e numrit personal {nid} nuk përputhet (pritej {expected}). Kontrolloni dokumentin; konfirmoni vetëm nëse numri është shkruar saktësisht si në dokument.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Required documents missing for service {service}: {codes}.</source>
+        <translation>Mungojnë dokumente të detyrueshme për shërbimin {service}: {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../identity.py" line="+110"/>
+        <location line="+135"/>
+        <source>A personal number has {expected} characters; this one has {n}.</source>
+        <translation>Numri personal ka {expected} shenja; ky ka {n}.</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>The first character of a personal number is the decade letter, from A (1900s) to {last} ({last_decade}s); {char} is not one.</source>
+        <translation>Shenja e parë e numrit personal është shkronja e dekadës, nga A (vitet 1900) deri në {last} (vitet {last_decade}); {char} nuk është e tillë.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The second character of a personal number is the year digit; {char} is not a digit.</source>
+        <translation>Shenja e dytë e numrit personal është shifra e vitit; {char} nuk është shifër.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The birth year {year} of this personal number is in the future.</source>
+        <translation>Viti i lindjes {year} i këtij numri personal është në të ardhmen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The month code {code} is not valid: it must be 01–12 or 51–62 (citizens), 31–42 or 81–92 (foreigners).</source>
+        <translation>Kodi i muajit {code} nuk është i vlefshëm: duhet të jetë 01–12 ose 51–62 (shtetas), 31–42 ose 81–92 (të huaj).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The day of birth {day} in this personal number is impossible.</source>
+        <translation>Dita e lindjes {day} në këtë numër personal është e pamundur.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The birth date {date} of this personal number is in the future.</source>
+        <translation>Data e lindjes {date} e këtij numri personal është në të ardhmen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Characters 7 to 9 of a personal number are digits (the serial); {serial} is not.</source>
+        <translation>Shenjat 7 deri 9 të numrit personal janë shifra (numri rendor); {serial} nuk është.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The last character of a personal number is a letter; {char} is not.</source>
+        <translation>Shenja e fundit e numrit personal është shkronjë; {char} nuk është.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The day of birth {day} in this personal number is impossible for {month:02d}/{year}.</source>
+        <translation>Dita e lindjes {day} në këtë numër personal është e pamundur për {month:02d}/{year}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The personal number is required.</source>
+        <translation>Numri personal është i detyrueshëm.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{n} of {expected} characters of the personal number.</source>
+        <translation>{n} nga {expected} shenjat e numrit personal.</translation>
+    </message>
+    <message>
+        <location filename="../../numbering.py" line="-101"/>
+        <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
+        <translation>Kodi i njësisë {code} nuk është i vlefshëm: përdorni 2 deri 6 shkronja të mëdha A–Z ose shifra.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The workstation code {code} is not valid: use 1 to 4 capital letters A–Z or digits.</source>
+        <translation>Kodi i stacionit {code} nuk është i vlefshëm: përdorni 1 deri 4 shkronja të mëdha A–Z ose shifra.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Receipt number {receipt_no} would be longer than {max} characters: this workstation has run out of numbers. Enrol it again with a shorter or new workstation code.</source>
+        <translation>Numri i mandatës {receipt_no} do të kishte më shumë se {max} shenja: ky stacion i ka mbaruar numrat. Regjistrojeni përsëri me një kod stacioni më të shkurtër ose të ri.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{receipt_no} is not a receipt number.</source>
+        <translation>{receipt_no} nuk është numër mandate.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The check character of receipt number {receipt_no} is wrong — the number was mistyped or misread.</source>
+        <translation>Shenja e kontrollit e numrit të mandatës {receipt_no} është e gabuar — numri u shkrua ose u lexua gabim.</translation>
+    </message>
+    <message>
+        <location filename="../../queries.py" line="+136"/>
+        <source>No request with receipt number {receipt_no}.</source>
+        <translation>Nuk ka kërkesë me numër mandate {receipt_no}.</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <location filename="../../workflow/changes.py" line="-94"/>
+        <source>Unknown status {status}.</source>
+        <translation>Status i panjohur {status}.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot sort by {column}.</source>
+        <translation>Nuk mund të renditet sipas {column}.</translation>
+    </message>
+    <message>
+        <location filename="../../receipts.py" line="+174"/>
+        <source>No request has the receipt number {receipt_no}.</source>
+        <translation>Asnjë kërkesë nuk ka numrin e mandatës {receipt_no}.</translation>
+    </message>
+    <message>
+        <location filename="../../setup.py" line="-26"/>
+        <source>The unit name is required.</source>
+        <translation>Emri i njësisë është i detyrueshëm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This data directory is already initialised as workstation {ws} of unit {unit}.</source>
+        <translation>Kjo dosje të dhënash është konfiguruar tashmë si stacioni {ws} i njësisë {unit}.</translation>
+    </message>
+    <message>
+        <location filename="../../workflow/record.py" line="+173"/>
+        <source>A note can have at most {n} characters.</source>
+        <translation>Një shënim mund të ketë të shumtën {n} shenja.</translation>
+    </message>
+    <message>
+        <location filename="../../workflow/intake.py" line="-40"/>
+        <source>The citizen&apos;s name is required.</source>
+        <translation>Emri i qytetarit është i detyrueshëm.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name can have at most {n} characters.</source>
+        <translation>Emri mund të ketë të shumtën {n} shenja.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The phone number may contain only digits, spaces and + - ( ).</source>
+        <translation>Numri i telefonit mund të përmbajë vetëm shifra, hapësira dhe + - ( ).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Service {code} is no longer offered.</source>
+        <translation>Shërbimi {code} nuk ofrohet më.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service {code} does not ask for document {doc}.</source>
+        <translation>Shërbimi {code} nuk kërkon dokumentin {doc}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The fee paid cannot be negative.</source>
+        <translation>Tarifa e paguar nuk mund të jetë negative.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose at least one service.</source>
+        <translation>Zgjidhni të paktën një shërbim.</translation>
+    </message>
+    <message>
+        <location filename="../../workflow/changes.py" line="+31"/>
+        <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
+        <translation>Kërkesa {receipt_no} është {status}: nuk mund të bëhet {target}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only a supervisor can cancel a request.</source>
+        <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The satisfaction rating must be a whole number from 1 to 5.</source>
+        <translation>Vlerësimi i kënaqësisë duhet të jetë numër i plotë nga 1 deri në 5.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Only a supervisor can reassign requests.</source>
+        <translation>Vetëm mbikëqyrësi mund t&apos;i ricaktojë kërkesat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give a reason for the reassignment.</source>
+        <translation>Jepni një arsye për ricaktimin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose at least one request.</source>
+        <translation>Zgjidhni të paktën një kërkesë.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{username} cannot take requests (inactive or not counter staff).</source>
+        <translation>{username} nuk mund të marrë kërkesa (joaktiv ose jo staf i sportelit).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
+        <translation>Kërkesa {receipt_no} është {status} dhe nuk mund të ricaktohet.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The note is empty.</source>
+        <translation>Shënimi është bosh.</translation>
+    </message>
+    <message>
+        <location filename="../../reports.py" line="+191"/>
+        <source>The end date {date_to} is before the start date {date_from}.</source>
+        <translation>Data e mbarimit {date_to} është para datës së fillimit {date_from}.</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>A report is grouped by service, clerk or unit, not {by}.</source>
+        <translation>Një raport grupohet sipas shërbimit, punonjësit ose njësisë, jo sipas {by}.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="+56"/>
+        <source>The database is busy (another program on this computer is using it). Nothing was saved; try again in a moment.</source>
+        <translation>Baza e të dhënave është e zënë (e përdor një program tjetër në këtë kompjuter). Asgjë nuk u ruajt; provoni përsëri pas pak.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The disk is full. Nothing was saved; free some space and try again.</source>
+        <translation>Disku është plot. Asgjë nuk u ruajt; lironi hapësirë dhe provoni përsëri.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Permission denied when writing a file ({path}). Ask IT to check the data directory.</source>
+        <translation>Nuk lejohet shkrimi i skedarit ({path}). Kërkojini IT-së të kontrollojë dosjen e të dhënave.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Something went wrong. Nothing was half-written; the details are in the log file. Please tell IT what you were doing.</source>
+        <translation>Diçka nuk shkoi mirë. Asgjë nuk u shkrua përgjysmë; hollësitë janë në skedarin e regjistrit. Ju lutemi tregojini IT-së çfarë po bënit.</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="+77"/>
+        <source>No printer is set up on this workstation. The request is saved: choose a printer in the settings and reprint the receipt.</source>
+        <translation>Në këtë stacion pune nuk është konfiguruar asnjë printer. Kërkesa është ruajtur: zgjidhni një printer te cilësimet dhe riprintoni mandatën.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer {printer} is not available. The request is saved: reprint the receipt when the printer is back, or choose another printer.</source>
+        <translation>Printeri {printer} nuk është i disponueshëm. Kërkesa është ruajtur: riprintoni mandatën kur printeri të jetë gati, ose zgjidhni një printer tjetër.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The printer {printer} is stopped or is not accepting jobs. The request is saved: reprint the receipt when the printer is back, or choose another printer.</source>
+        <translation>Printeri {printer} është ndalur ose nuk pranon punë. Kërkesa është ruajtur: riprintoni mandatën kur printeri të jetë gati, ose zgjidhni një printer tjetër.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing on {printer} could not start. The request is saved: check the printer (paper, cover, cable) and reprint the receipt.</source>
+        <translation>Printimi në {printer} nuk mundi të fillojë. Kërkesa është ruajtur: kontrolloni printerin (letrën, kapakun, kabllon) dhe riprintoni mandatën.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services.py" line="+27"/>
+        <source>Printing is switched off in the settings (printer: none). The request is saved: choose a printer in the settings and reprint the receipt.</source>
+        <translation>Printimi është i çaktivizuar te cilësimet (printeri: none). Kërkesa është ruajtur: zgjidhni një printer te cilësimet dhe riprintoni mandatën.</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../reports.py" line="+17"/>
+        <source>Unassigned</source>
+        <translation>Pa caktuar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Total</source>
+        <translation>Gjithsej</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="-209"/>
+        <source>Clerk</source>
+        <translation>Punonjës sporteli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Mbikëqyrës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>sla</name>
+    <message>
+        <location filename="../../deadlines.py" line="+35"/>
+        <source>On track</source>
+        <translation>Në afat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>Afati po mbaron</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Me vonesë</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../lifecycle.py" line="+15"/>
+        <source>Received</source>
+        <translation>Pranuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forwarded</source>
+        <translation>Përcjellë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>Në shqyrtim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready for collection</source>
+        <translation>Gati për t&apos;u tërhequr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Dorëzuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned for completion</source>
+        <translation>Kthyer për plotësim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Refuzuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Anuluar</translation>
+    </message>
+</context>
+</TS>

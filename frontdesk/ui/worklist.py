@@ -1,0 +1,351 @@
+"""The worklist: the unit's queue, fetched page by page, filtered and sorted in SQL.
+
+``QueueModel`` never loads all rows: it counts with ``queries.queue_count`` and fetches 200 rows at a time
+through ``canFetchMore``/``fetchMore`` as the view scrolls. A header click re-queries with ``order_by``;
+filters (status, assignee, overdue, service, debounced free text) re-query from the first page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.i18n import QT_TRANSLATE_NOOP
+from frontdesk.queries import QueueFilter, QueueRow
+from frontdesk.workflow import STATUSES, status_label
+
+from .services import CounterService
+from .widgets import data_label
+
+PAGE = 200
+COLUMNS = (
+    ("receipt_no", QT_TRANSLATE_NOOP("QueueModel", "Receipt no."), "receipt_no"),
+    ("citizen", QT_TRANSLATE_NOOP("QueueModel", "Citizen"), "citizen_name"),
+    ("service", QT_TRANSLATE_NOOP("QueueModel", "Service"), "service_code"),
+    ("status", QT_TRANSLATE_NOOP("QueueModel", "Status"), "status"),
+    ("assignee", QT_TRANSLATE_NOOP("QueueModel", "Assigned to"), None),
+    ("due", QT_TRANSLATE_NOOP("QueueModel", "Promised date"), "due_date"),
+    ("sla", QT_TRANSLATE_NOOP("QueueModel", "Service standard"), None),
+)
+SLA_TEXT = {
+    "on_track": QT_TRANSLATE_NOOP("QueueModel", "On track"),
+    "due_soon": QT_TRANSLATE_NOOP("QueueModel", "Due soon"),
+    "overdue": QT_TRANSLATE_NOOP("QueueModel", "Overdue"),
+}
+SLA_COLOUR = {"on_track": "#d8f0d8", "due_soon": "#fff0b3", "overdue": "#f8d0d0"}
+ROW_RECEIPT = Qt.ItemDataRole.UserRole
+
+
+def sla_text(sla: str | None) -> str:
+    return QCoreApplication.translate("QueueModel", SLA_TEXT[sla]) if sla in SLA_TEXT else "—"
+
+
+class QueueModel(QAbstractTableModel):
+    loaded = Signal(int, int)  # rows loaded, total
+
+    def __init__(self, service: CounterService) -> None:
+        super().__init__()
+        self.service = service
+        self.flt = QueueFilter()
+        self.order_by = "created_at"
+        self.descending = True
+        self.rows: list[QueueRow] = []
+        self.total = 0
+
+    # -- loading
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.total = self.service.queue_count(self.flt)
+        self.rows = self.service.queue_page(
+            self.flt, order_by=self.order_by, descending=self.descending, offset=0, limit=PAGE
+        )
+        self.endResetModel()
+        self.loaded.emit(len(self.rows), self.total)
+
+    def set_filter(self, flt: QueueFilter) -> None:
+        self.flt = flt
+        self.reload()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = self.service.queue_page(
+            self.flt, order_by=self.order_by, descending=self.descending, offset=len(self.rows), limit=PAGE
+        )
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+        self.loaded.emit(len(self.rows), self.total)
+
+    # -- Qt model
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("QueueModel", COLUMNS[section][1])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, key)
+        if role == ROW_RECEIPT:
+            return r.receipt_no
+        if role == Qt.ItemDataRole.BackgroundRole and key == "sla" and r.sla in SLA_COLOUR:
+            return QBrush(QColor(SLA_COLOUR[r.sla]))
+        if role == Qt.ItemDataRole.ForegroundRole and key == "sla" and r.sla in SLA_COLOUR:
+            return QBrush(QColor("#202020"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "service":
+            return r.service_name_sq if self._lang() == "sq" else r.service_name_en
+        return None
+
+    def _lang(self) -> str:
+        return self.service.settings.current.language
+
+    def _display(self, r: QueueRow, key: str) -> str:
+        if key == "receipt_no":
+            return r.receipt_no + (" ★" if r.priority else "")
+        if key == "citizen":
+            return r.citizen_name
+        if key == "service":
+            name = r.service_name_en if self._lang() == "en" else r.service_name_sq
+            return f"{r.service_code} — {name}"
+        if key == "status":
+            return QCoreApplication.translate("status", status_label(r.status))
+        if key == "assignee":
+            return r.assignee or "—"
+        if key == "due":
+            return r.due_date.strftime("%d.%m.%Y") if isinstance(r.due_date, dt.date) else str(r.due_date)
+        if key == "sla":
+            return sla_text(r.sla)
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        field = COLUMNS[column][2]
+        if field is None:
+            return
+        self.order_by = field
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+
+
+class WorklistPage(QWidget):
+    open_request = Signal(str)
+
+    def __init__(self, service: CounterService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("worklist_page")
+        self.service = service
+        self.model = QueueModel(service)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.status = QComboBox()
+        self.status.setObjectName("filter_status")
+        self.assignee = QComboBox()
+        self.assignee.setObjectName("filter_assignee")
+        self.service_filter = QComboBox()
+        self.service_filter.setObjectName("filter_service")
+        self.overdue = QCheckBox()
+        self.overdue.setObjectName("filter_overdue")
+        self.text = QLineEdit()
+        self.text.setObjectName("filter_text")
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(240)
+        self.status_label, self.assignee_label, self.service_label, self.text_label = (
+            QLabel(),
+            QLabel(),
+            QLabel(),
+            QLabel(),
+        )
+        self.status_label.setBuddy(self.status)
+        self.assignee_label.setBuddy(self.assignee)
+        self.service_label.setBuddy(self.service_filter)
+        self.text_label.setBuddy(self.text)
+        self.count = data_label("queue_count")
+        self.table = QTableView()
+        self.table.setObjectName("queue_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(len(COLUMNS), Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.activated.connect(self._activated)
+
+        filters = QHBoxLayout()
+        for lbl, w in (
+            (self.text_label, self.text),
+            (self.status_label, self.status),
+            (self.assignee_label, self.assignee),
+            (self.service_label, self.service_filter),
+        ):
+            filters.addWidget(lbl)
+            filters.addWidget(w, 2 if w is self.text else 1)
+        filters.addWidget(self.overdue)
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        lay.addLayout(top)
+        lay.addLayout(filters)
+        lay.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.text.textChanged.connect(self._debounce.start)
+        self.text.returnPressed.connect(self.apply_filters)
+        for combo in (self.status, self.assignee, self.service_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.overdue.toggled.connect(self.apply_filters)
+        self.model.loaded.connect(self._show_count)
+        self.model.modelReset.connect(self._resize)
+        self._filling = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._filling = True
+        self.heading.setText(self.tr("Worklist"))
+        self.text_label.setText(self.tr("Fi&nd:"))
+        self.text.setPlaceholderText(self.tr("Receipt no., personal number or name"))
+        self.text.setAccessibleName(self.tr("Find in the worklist"))
+        self.status_label.setText(self.tr("S&tatus:"))
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.assignee_label.setText(self.tr("&Assigned to:"))
+        self.assignee.setAccessibleName(self.tr("Filter by assignee"))
+        self.service_label.setText(self.tr("Servi&ce:"))
+        self.service_filter.setAccessibleName(self.tr("Filter by service"))
+        self.overdue.setText(self.tr("Only &overdue"))
+        self.overdue.setAccessibleName(self.tr("Only overdue requests"))
+        self.table.setAccessibleName(self.tr("Requests"))
+        lang = self.service.settings.current.language
+        self._refill(
+            self.status,
+            [("", self.tr("All statuses"))]
+            + [(s, QCoreApplication.translate("status", status_label(s))) for s in STATUSES],
+        )
+        users = self.service.counter_users()
+        self._refill(
+            self.assignee,
+            [
+                ("", self.tr("Everyone")),
+                (self.service.actor.username, self.tr("Me")),
+                ("-", self.tr("Nobody")),
+            ]
+            + [(u.username, u.full_name) for u in users if u.username != self.service.actor.username],
+        )
+        self._refill(
+            self.service_filter,
+            [("", self.tr("All services"))]
+            + [(c.code, f"{c.code} — {c.name(lang)}") for c in self.service.all_services()],
+        )
+        self._filling = False
+        self.model.retranslate()
+        self._show_count(len(self.model.rows), self.model.total)
+
+    @staticmethod
+    def _refill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for key, text in items:
+            combo.addItem(text, key)
+        i = combo.findData(current)
+        combo.setCurrentIndex(max(0, i))
+        combo.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def current_filter(self) -> QueueFilter:
+        return QueueFilter(
+            status=self.status.currentData() or None,
+            assignee=self.assignee.currentData() or None,
+            overdue=self.overdue.isChecked(),
+            service_code=self.service_filter.currentData() or None,
+            text=self.text.text().strip() or None,
+        )
+
+    def apply_filters(self) -> None:
+        if self._filling:
+            return
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self.loaded_once = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not getattr(self, "loaded_once", False):
+            self.refresh()
+        super().showEvent(event)
+
+    def _show_count(self, loaded: int, total: int) -> None:
+        self.count.setText(self.tr("{total} requests").format(total=total))
+
+    def _resize(self) -> None:
+        if self.model.rows and not getattr(self, "_sized", False):
+            self.table.resizeColumnsToContents()
+            self._sized = True
+
+    def _activated(self, index: QModelIndex) -> None:
+        no = self.model.data(index, ROW_RECEIPT)
+        if no:
+            self.open_request.emit(str(no))
+
+    def selected_receipt(self) -> str | None:
+        idx = self.table.currentIndex()
+        return str(self.model.data(idx, ROW_RECEIPT)) if idx.isValid() else None
