@@ -11,18 +11,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,8 @@ def make_engine(path: Path | str) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config  # Alembic loads only when a migration has to run (start-up time)
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -60,13 +62,38 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+_REVISION_RE = re.compile(r"^revision\s*=\s*['\"](\w+)['\"]", re.M)
+_DOWN_RE = re.compile(r"^down_revision\s*=\s*(?:None|['\"](\w+)['\"])", re.M)
+
+
 def head_revision() -> str | None:
+    """The newest migration, read from the version files without importing Alembic (a linear history:
+    the one revision no other revises). Falls back to Alembic for anything else."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for f in (MIGRATIONS / "versions").glob("*.py"):
+        body = f.read_text(encoding="utf-8")
+        rev, down = _REVISION_RE.search(body), _DOWN_RE.search(body)
+        if rev is None or down is None:
+            break
+        revisions.add(rev.group(1))
+        if down.group(1):
+            revised.add(down.group(1))
+    else:
+        heads = revisions - revised
+        if len(heads) == 1:
+            return heads.pop()
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        exists = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"))
+        if exists.first() is None:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def backup_to(engine: Engine, target: Path) -> Path:
@@ -103,6 +130,8 @@ def migrate(engine: Engine, db_path: Path) -> Path | None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_to(engine, db_path.parent / "backups" / f"{db_path.stem}-{stamp}-{current}.db")
         log.info("database backed up to %s before migrating %s -> %s", backup, current, head)
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
     return backup
 

@@ -110,3 +110,9 @@ def test_online_backup_is_consistent_while_writing(store: Store, tmp_path: Path)
     with copy.read() as s:
         assert s.execute(text("SELECT count(*) FROM requests WHERE note = 'uncommitted'")).scalar() == 0
         assert s.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def test_fast_head_revision_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
