@@ -31,6 +31,7 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from .clock import utcnow, uuid7
+from .db import RAW
 from .deadlines import OFFICE_TZ
 from .i18n import QT_TRANSLATE_NOOP
 from .models import AuditEntry
@@ -152,24 +153,22 @@ def append(
     clean: dict[str, Any] = json.loads(_canonical(details or {}))  # what the JSON column will give back
     _check_details(clean)
     time = _naive_utc(now or utcnow())
-    last = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    prev_hash = last.hash if last else GENESIS
-    seq = max(last.seq if last else 0, _sequence_high(session)) + 1
+    # On the DB-API cursor of the caller's transaction: this runs inside every intake (see db.RawStatements).
+    cur = RAW.cursor(session)
+    last = cur.execute(_LAST_SQL).fetchone()
+    high = cur.execute(_HIGH_SQL).fetchone()
+    prev_hash = last[1] if last else GENESIS
+    seq = max(last[0] if last else 0, high[0] if high else 0) + 1
     entry_id = uuid7()
-    entry = AuditEntry(
-        seq=seq,
-        id=entry_id,
-        time=time,
-        actor=actor,
-        workstation_code=workstation_code,
-        action=action,
-        subject=subject,
-        details=clean,
-        prev_hash=prev_hash,
-        hash=compute_hash(seq, entry_id, time, actor, workstation_code, action, subject, clean, prev_hash),
-    )
-    session.add(entry)
-    session.flush()
+    RAW.insert(cur, AuditEntry.__table__, {
+        "seq": seq, "id": entry_id, "time": time, "actor": actor, "workstation_code": workstation_code,
+        "action": action, "subject": subject, "details": clean, "prev_hash": prev_hash,
+        "hash": compute_hash(seq, entry_id, time, actor, workstation_code, action, subject, clean, prev_hash),
+    })  # fmt: skip
+
+
+_LAST_SQL = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+_HIGH_SQL = "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'"
 
 
 def local_workstation_code(session: Session) -> str:

@@ -204,10 +204,17 @@ class RawStatements:
 
     @staticmethod
     def cursor(session: Session) -> sqlite3.Cursor:
-        """A DB-API cursor inside ``session``'s current transaction."""
+        """A DB-API cursor inside ``session``'s current transaction (one per transaction, kept in
+        ``session.info``; asking SQLAlchemy for the connection each time costs more than the insert)."""
+        tx = session.get_transaction()
+        cached = session.info.get("raw_cursor")
+        if cached is not None and cached[0] is tx:
+            return cached[1]
         dbapi = session.connection().connection.driver_connection
         assert isinstance(dbapi, sqlite3.Connection)
-        return dbapi.cursor()
+        cur = dbapi.cursor()
+        session.info["raw_cursor"] = (tx, cur)
+        return cur
 
     def insert(self, cursor: sqlite3.Cursor, table: Any, values: dict[str, Any]) -> None:
         sql, columns = self.insert_sql(table)

@@ -224,11 +224,48 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class ReportStat(Base):
+    """Pre-aggregated report figures (see ``aggregates.py``): the requests received on one local day
+    (``period`` "day") or in one local month (``period`` "month", ``day`` = its first day) in one group
+    (``dim`` service | clerk | unit, ``group_key`` the service code, assignee id or "" for none, unit code).
+    Maintained by the write path in the transaction of each change; rebuilt from the requests by
+    ``aggregates.rebuild``."""
+
+    __tablename__ = "report_stats"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # clustered on the key: ranges read in key order
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period: Mapped[str] = mapped_column(String(5), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received: Mapped[int] = mapped_column(Integer, default=0)
+    completed: Mapped[int] = mapped_column(Integer, default=0)
+    within_standard: Mapped[int] = mapped_column(Integer, default=0)
+    returned: Mapped[int] = mapped_column(Integer, default=0)
+    rating_sum: Mapped[int] = mapped_column(Integer, default=0)
+    ratings: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReportDays(Base):
+    """Histogram of processing times (working days) of the completed requests of a ``ReportStat`` cell:
+    ``n`` requests took ``days`` working days. Rows with ``n`` = 0 are deleted."""
+
+    __tablename__ = "report_days"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period: Mapped[str] = mapped_column(String(5), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    days: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 __all__ = [
     "AuditEntry",
     "Base",
     "Citizen",
     "OutboxOp",
+    "ReportDays",
+    "ReportStat",
     "Request",
     "RequestEvent",
     "Service",

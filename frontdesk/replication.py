@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from . import aggregates
 from .catalog import import_catalog, parse_catalog
 from .clock import utcnow, uuid7
 from .db import Store
@@ -270,6 +271,7 @@ def apply_request(s: Session, snap: dict[str, Any], events: list[dict[str, Any]]
         .where(OutboxOp.request_id == rid, OutboxOp.state == "pending")
     )
     req = s.get(Request, rid)
+    before = aggregates.facts_of(s, req) if req is not None else None  # report aggregates: restated below
     if req is None:
         if s.get(Service, snap["service_code"]) is None:
             # A service this desk's catalogue lacks (a newer central catalogue will bring its names).
@@ -316,6 +318,7 @@ def apply_request(s: Session, snap: dict[str, Any], events: list[dict[str, Any]]
             workstation_code=e["workstation"], device_time=_parse_dt(e["device_time"]), data=e.get("data") or {},
         ))  # fmt: skip
         known.add(e["id"])
+    aggregates.restate(s, before, aggregates.facts_of(s, req))
 
 
 def apply_user(s: Session, user: dict[str, Any], unit_code: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from .. import aggregates
 from ..auth import Actor
 from ..clock import utcnow
 from ..db import Store
@@ -41,6 +42,7 @@ def advance(
     with store.write() as s:
         req = find_request(s, receipt_no)
         _check_transition(actor, req, to_status)
+        before = aggregates.facts_of(s, req)
         now = now or utcnow()
         data: dict[str, Any] = {"note": note} if note else {}
         if req.status == "returned" and to_status == "received":
@@ -55,7 +57,9 @@ def advance(
         from_status, req.status = req.status, to_status
         req.version += 1
         req.updated_at = now
-        _record(s, actor, req, "status", from_status=from_status, to_status=to_status, data=data, now=now)
+        _record(
+            s, actor, req, "status", from_status=from_status, to_status=to_status, data=data, now=now, before=before
+        )
         return view(s, req)
 
 
@@ -84,6 +88,7 @@ def deliver(
     with store.write() as s:
         req = find_request(s, receipt_no)
         _check_transition(actor, req, "delivered")
+        before = aggregates.facts_of(s, req)
         now = now or utcnow()
         from_status, req.status = req.status, "delivered"
         req.delivered_at = now
@@ -99,6 +104,7 @@ def deliver(
             to_status="delivered",
             data={"rating": rating},
             now=now,
+            before=before,
         )
         return view(s, req)
 
@@ -142,6 +148,7 @@ def reassign(
                 )
             if req.assignee_id == target.id:
                 continue
+            before = aggregates.facts_of(s, req)
             previous = s.get(User, req.assignee_id) if req.assignee_id else None
             base_version = req.version
             req.assignee_id = target.id
@@ -159,6 +166,7 @@ def reassign(
                     "reason": reason,
                     "base_version": base_version,
                 },
+                before=before,
             )
             done.append(req)
         return [view(s, r) for r in done]

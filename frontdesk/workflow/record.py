@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from .. import audit
+from .. import aggregates, audit
 from ..auth import Actor, require_role
 from ..clock import utcnow, uuid7
 from ..db import RAW
@@ -51,9 +51,12 @@ def _record(
     data: dict[str, Any] | None = None,
     now: dt.datetime | None = None,
     snapshot: dict[str, Any] | None = None,
+    before: aggregates.Facts | None = None,
 ) -> None:
     """Append the history event and its outbox op for a change already applied to ``req`` (an ORM row or,
-    on the intake hot path, the dict of values just inserted), on the transaction's DB-API cursor."""
+    on the intake hot path, the dict of values just inserted), on the transaction's DB-API cursor.
+    ``before``: the request's report facts captured before the change (``aggregates.facts_of``), for a
+    change that may move its figures; the report aggregates are restated from it to the new facts."""
     now = now or utcnow()
     if isinstance(req, Request):
         request_id, receipt_no, version = req.id, req.receipt_no, req.version
@@ -116,6 +119,11 @@ def _record(
         details=_audit_details(kind, from_status, to_status, data),
         now=now,
     )
+    if not isinstance(req, Request):
+        if kind == "intake":
+            aggregates.restate(s, None, aggregates.facts_of_values(req))
+    elif before is not None:
+        aggregates.restate(s, before, aggregates.facts_of(s, req))
 
 
 def _snapshot(values: dict[str, Any], actor: Actor) -> dict[str, Any]:
