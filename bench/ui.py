@@ -83,6 +83,8 @@ def run_timed(code: str, *args: str) -> float | dict[str, float]:
 
 def bulk_requests(db: Path, n: int) -> None:
     """Copy one real request n times with new ids, receipt numbers, names, statuses and dates."""
+    from frontdesk.text import fold
+
     con = sqlite3.connect(db)
     cols = [r[1] for r in con.execute("PRAGMA table_info(requests)")]
     template = dict(zip(cols, con.execute("SELECT * FROM requests LIMIT 1").fetchone(), strict=True))
@@ -104,7 +106,7 @@ def bulk_requests(db: Path, n: int) -> None:
             visit_id=str(uuid.uuid4()),
             service_code=rng.choice(services),
             citizen_name=name,
-            citizen_key=name.lower(),
+            citizen_key=fold(name),
             status=rng.choice(statuses),
             assignee_id=rng.choice(users),
             created_at=created.isoformat(sep=" "),

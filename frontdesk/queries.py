@@ -281,7 +281,7 @@ def queue_page(
 ) -> list[QueueRow]:
     flt = flt or QueueFilter()
     _check_filter(flt)
-    col = _ORDER.get(order_by)
+    col: Any = _ORDER.get(order_by)
     if col is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Cannot sort by {column}."), column=order_by)
     today = today_local()
@@ -304,6 +304,10 @@ def queue_page(
         .outerjoin(assignee, assignee.id == Request.assignee_id)
     )
     stmt = _filtered(stmt, flt, today)
+    if flt.text and flt.text.strip():
+        # A text search matches few rows through its own indexes; keep SQLite from walking the sort
+        # column's index over every row instead (a unary + makes the ORDER BY term unindexable).
+        col = literal_column(f"+requests.{col.key}")
     stmt = stmt.order_by(col.desc() if descending else col.asc(), _ROWID.desc() if descending else _ROWID.asc())
     stmt = stmt.offset(offset).limit(limit)
     with store.read() as s:
