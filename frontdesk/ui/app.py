@@ -152,6 +152,9 @@ def _run(home: Path | None, *, self_test: bool, log_directory: Path) -> int:
     controller.start()
     code = app.exec()
     ctx.tasks.wait_idle()
+    from .sync_worker import wait_for_all
+
+    wait_for_all()  # a sync thread still finishing a network call, before the store closes
     store.close()
     log.info("frontdesk UI stopped (%d)", code)
     return int(code)

@@ -43,6 +43,8 @@ class AppController(QObject):
         self.ctx.app.removeEventFilter(self.idle)
         self.ctx.app.removeEventFilter(self.scanner)
         self.idle.pause(True)
+        if self.window is not None:
+            self.window.sync.stop()  # no sync thread outlives the controller
 
     def start(self) -> LoginDialog:
         self.login = LoginDialog(self.ctx.store, self.ctx.tasks, workstation=self.ctx.workstation.workstation_code)

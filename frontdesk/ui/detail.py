@@ -91,11 +91,16 @@ class RequestDetailPage(QWidget):
         self.deliver_button.setObjectName("deliver")
         self.reprint_button = QPushButton()
         self.reprint_button.setObjectName("reprint")
+        self.preview_button = QPushButton()
+        self.preview_button.setObjectName("preview")
         self.actions_row.addWidget(self.deliver_button)
         self.actions_row.addWidget(self.reprint_button)
+        self.actions_row.addWidget(self.preview_button)
         self.actions_row.addStretch(1)
         self.deliver_button.clicked.connect(self.ask_delivery)
         self.reprint_button.clicked.connect(self.reprint)
+        self.preview_button.clicked.connect(self.preview)
+        self.preview_dialog: QWidget | None = None
 
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("new_note")
@@ -185,6 +190,8 @@ class RequestDetailPage(QWidget):
         self.actions_box.setTitle(self.tr("Actions"))
         self.deliver_button.setText(self.tr("&Deliver to citizen…"))
         self.reprint_button.setText(self.tr("Re&print receipt"))
+        self.preview_button.setText(self.tr("Pre&view receipt"))
+        self.preview_button.setAccessibleName(self.tr("Preview the receipt before printing it"))
         self.note_label.setText(self.tr("Add n&ote:"))
         self.note_edit.setAccessibleName(self.tr("New note"))
         self.note_button.setText(self.tr("Add note"))
@@ -267,6 +274,7 @@ class RequestDetailPage(QWidget):
             self.status_buttons[target] = btn
         self.deliver_button.setVisible(self.service.can_deliver(v.status))
         self.reprint_button.setVisible(self.service.can_work())
+        self.preview_button.setVisible(self.service.can_work())
         self.note_edit.setVisible(self.service.can_work())
         self.note_button.setVisible(self.service.can_work())
         self.note_label.setVisible(self.service.can_work())
@@ -391,6 +399,23 @@ class RequestDetailPage(QWidget):
         no, service = self.view.receipt_no, self.service
         to, reason = str(self.reassign_to.currentData() or ""), self.reassign_reason.text()
         self._run("reassign", lambda: service.reassign(no, to, reason), self.tr("Reassigned."))
+
+    def preview(self) -> None:
+        """Show the receipt as the next print would come out (copy number included); Print reprints it."""
+        if self.view is None:
+            return
+        no, copy_no, service = self.view.receipt_no, self.view.print_count, self.service
+
+        def ok(pdf: bytes) -> None:
+            from .printing import preview_dialog
+
+            self.preview_dialog = preview_dialog(pdf, self, on_print=self.reprint)
+            self.preview_dialog.open()
+
+        def failed(problem: Problem) -> None:
+            self._say(problem.message, "warning")
+
+        self.tasks.run("preview", lambda: service.render_receipt(no, copy_no), on_success=ok, on_failure=failed)
 
     def reprint(self) -> None:
         if self.view is None:

@@ -24,6 +24,8 @@ from .intake import IntakePage
 from .language import LANGUAGE_NAMES
 from .messages import qt_translate
 from .services import CounterService
+from .supervisor import install as install_supervision
+from .sync_panel import attach as attach_sync
 from .widgets import data_label, message_label, set_role
 from .worklist import WorklistPage
 
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
         self._make_actions()
+        self.sync = attach_sync(self)  # status-bar sync indicator, "Sync now" (F5), health panel
+        self.supervision = install_supervision(self)  # supervisors/admins: reassign, workload, dashboard, audit, admin
         self.intake.saved.connect(lambda _nos: self.worklist.refresh() if self.worklist.isVisible() else None)
         self.worklist.open_request.connect(self.open_request)
         self.detail.changed.connect(lambda _no: self.worklist.refresh())
@@ -239,4 +243,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.statusBar().showMessage(self.tr("Still saving or printing; try again in a moment."), 5000)
             return
+        self.sync.stop()  # the background sync ends with the session
         event.accept()

@@ -37,6 +37,7 @@ class Settings:
     point_size: int = DEFAULT_POINT_SIZE  # application text size
     idle_lock_minutes: int = 10  # 0 disables the automatic lock
     server_url: str = ""  # central server; empty: this workstation works offline only
+    sync_interval_seconds: int = 60  # background sync: seconds between cycles after a success
     extra: dict[str, str] = field(default_factory=dict)  # reserved: keeps the file forward-compatible
 
     def home(self) -> Path:
@@ -59,6 +60,12 @@ def _validated(s: Settings) -> Settings:
         changes["point_size"] = min(MAX_POINT_SIZE, max(MIN_POINT_SIZE, s.point_size))
     if not isinstance(s.idle_lock_minutes, int) or not 0 <= s.idle_lock_minutes <= 240:
         changes["idle_lock_minutes"] = d.idle_lock_minutes
+    if (
+        isinstance(s.sync_interval_seconds, bool)
+        or not isinstance(s.sync_interval_seconds, int)
+        or not 5 <= s.sync_interval_seconds <= 3600
+    ):
+        changes["sync_interval_seconds"] = d.sync_interval_seconds
     for name in ("data_dir", "printer", "server_url"):
         if not isinstance(getattr(s, name), str):
             changes[name] = ""

@@ -235,6 +235,7 @@ class WorklistPage(QWidget):
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.count)
+        self.top_bar = top  # screens added for some roles put their buttons here (ui/supervisor)
         lay.addLayout(top)
         lay.addLayout(filters)
         lay.addWidget(self.table, 1)

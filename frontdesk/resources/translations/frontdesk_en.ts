@@ -1,6 +1,567 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/supervisor/admin.py" line="+189" />
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service catalogue</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+16" />
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+188" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="-187" />
+        <source>Fee (lekë)</source>
+        <translation>Fee (lekë)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Standard (days)</source>
+        <translation>Standard (days)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+232" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="-232" />
+        <location line="+233" />
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="-233" />
+        <location line="+234" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="-234" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Add local service…</source>
+        <translation>&amp;Add local service…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Add &amp;user…</source>
+        <translation>Add &amp;user…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>central</source>
+        <translation>central</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>temporary (must change)</source>
+        <translation>temporary (must change)</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>&amp;Withdraw service</source>
+        <translation>&amp;Withdraw service</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Offer service again</source>
+        <translation>&amp;Offer service again</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only local services can be withdrawn here; open requests stay</source>
+        <translation>Only local services can be withdrawn here; open requests stay</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Deactivate user</source>
+        <translation>&amp;Deactivate user</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>A&amp;ctivate user</source>
+        <translation>A&amp;ctivate user</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Service {code} is offered again.</source>
+        <translation>Service {code} is offered again.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Service {code} is withdrawn; its open requests stay.</source>
+        <translation>Service {code} is withdrawn; its open requests stay.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>User {user} is active again.</source>
+        <translation>User {user} is active again.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>User {user} is deactivated.</source>
+        <translation>User {user} is deactivated.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>One per line: CODE | Albanian name | English name | optional</source>
+        <translation>One per line: CODE | Albanian name | English name | optional</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add a local service</source>
+        <translation>Add a local service</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Service code</source>
+        <translation>Service code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name in &amp;Albanian:</source>
+        <translation>Name in &amp;Albanian:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name in Albanian</source>
+        <translation>Name in Albanian</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name in &amp;English:</source>
+        <translation>Name in &amp;English:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name in English</source>
+        <translation>Name in English</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ca&amp;tegory:</source>
+        <translation>Ca&amp;tegory:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Fee (lekë):</source>
+        <translation>&amp;Fee (lekë):</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Fee in lekë</source>
+        <translation>Fee in lekë</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Standard (working days):</source>
+        <translation>&amp;Standard (working days):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Standard processing time in working days</source>
+        <translation>Standard processing time in working days</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Office:</source>
+        <translation>&amp;Office:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Office that handles it</source>
+        <translation>Office that handles it</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Documents:</source>
+        <translation>&amp;Documents:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Documents, one per line</source>
+        <translation>Documents, one per line</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+49" />
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location line="-48" />
+        <location line="+49" />
+        <location line="+32" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="-76" />
+        <source>Service {code} added.</source>
+        <translation>Service {code} added.</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Add a user</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Full name:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+33" />
+        <source>&amp;Temporary password:</source>
+        <translation>&amp;Temporary password:</translation>
+    </message>
+    <message>
+        <location line="-33" />
+        <location line="+33" />
+        <source>Temporary password</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <location line="-26" />
+        <source>User {user} added; they must change the password at the first sign-in.</source>
+        <translation>User {user} added; they must change the password at the first sign-in.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Reset the password of {user}</source>
+        <translation>Reset the password of {user}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Reset</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Password of {user} reset; they must change it at the next sign-in.</source>
+        <translation>Password of {user} reset; they must change it at the next sign-in.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/supervisor/audit_view.py" line="+38" />
+        <source>Sign-in</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Failed sign-in</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sign-out</source>
+        <translation>Sign-out</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New request</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status change</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassignment</source>
+        <translation>Reassignment</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipt printed</source>
+        <translation>Receipt printed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Catalogue import</source>
+        <translation>Catalogue import</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Catalogue change</source>
+        <translation>Catalogue change</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>User added</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>User changed</source>
+        <translation>User changed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+106" />
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fi&amp;nd:</source>
+        <translation>Fi&amp;nd:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipt no., user name, code…</source>
+        <translation>Receipt no., user name, code…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find in the audit trail</source>
+        <translation>Find in the audit trail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Who:</source>
+        <translation>&amp;Who:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filter by user</source>
+        <translation>Filter by user</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Action:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filter by action</source>
+        <translation>Filter by action</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Dates from</source>
+        <translation>&amp;Dates from</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filter by dates</source>
+        <translation>Filter by dates</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>t&amp;o</source>
+        <translation>t&amp;o</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Check that no entry was changed, removed or inserted</source>
+        <translation>Check that no entry was changed, removed or inserted</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audit entries</source>
+        <translation>Audit entries</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>The newest {n} entries; narrow the filters to see older ones.</source>
+        <translation>The newest {n} entries; narrow the filters to see older ones.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} entries</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Checking the chain…</source>
+        <translation>Checking the chain…</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The audit trail is intact: all {n} entries are unchanged and in order.</source>
+        <translation>The audit trail is intact: all {n} entries are unchanged and in order.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The audit trail has been tampered with. {why}</source>
+        <translation>The audit trail has been tampered with. {why}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/login.py" line="+247" />
@@ -61,6 +622,207 @@
         <location line="+9" />
         <source>The two new passwords differ.</source>
         <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/supervisor/dashboard.py" line="+178" />
+        <location line="+27" />
+        <location line="+91" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="-116" />
+        <location line="+25" />
+        <location line="+91" />
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="-114" />
+        <location line="+23" />
+        <location line="+91" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-113" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Median (days)</source>
+        <translation>Median (days)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P90 (days)</source>
+        <translation>P90 (days)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open overdue</source>
+        <translation>Open overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Avg rating</source>
+        <translation>Avg rating</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ratings</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+221" />
+        <source>Performance against the service standards</source>
+        <translation>Performance against the service standards</translation>
+    </message>
+    <message>
+        <location line="-220" />
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Group by:</source>
+        <translation>&amp;Group by:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First day received</source>
+        <translation>First day received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last day received</source>
+        <translation>Last day received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Group the report by</source>
+        <translation>Group the report by</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export &amp;CSV…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Computing the report</source>
+        <translation>Computing the report</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Performance per group</source>
+        <translation>Performance per group</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On-time share per week</source>
+        <translation>On-time share per week</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+138" />
+        <source>Services by open overdue requests</source>
+        <translation>Services by open overdue requests</translation>
+    </message>
+    <message>
+        <location line="-114" />
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Nobody (unassigned)</source>
+        <translation>Nobody (unassigned)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>On-time share per week (%)</source>
+        <translation>On-time share per week (%)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Week beginning</source>
+        <translation>Week beginning</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Open requests past their promised date</source>
+        <translation>Open requests past their promised date</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Saved {path}.</source>
+        <translation>Saved {path}.</translation>
     </message>
 </context>
 <context>
@@ -433,7 +1195,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="+148" />
+        <location filename="../../ui/mainwindow.py" line="+152" />
         <source>frontdesk — {unit}, counter {ws}</source>
         <translation>frontdesk — {unit}, counter {ws}</translation>
     </message>
@@ -627,9 +1389,72 @@
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/supervisor/reassign.py" line="+109" />
+        <source>Reassign requests</source>
+        <translation>Reassign requests</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Assign to:</source>
+        <translation>&amp;Assign to:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assign to</source>
+        <translation>Assign to</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Required, e.g. balancing the workload</source>
+        <translation>Required, e.g. balancing the workload</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason for the reassignment</source>
+        <translation>Reason for the reassignment</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;quests:</source>
+        <translation>Re&amp;quests:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Requests to move (tick them)</source>
+        <translation>Requests to move (tick them)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rea&amp;ssign</source>
+        <translation>Rea&amp;ssign</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>{n} request(s) chosen.</source>
+        <translation>{n} request(s) chosen.</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Reassigned {n} request(s) to {user}.</source>
+        <translation>Reassigned {n} request(s) to {user}.</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+161" />
+        <location filename="../../ui/detail.py" line="+166" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
@@ -745,6 +1570,16 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Pre&amp;view receipt</source>
+        <translation>Pre&amp;view receipt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Preview the receipt before printing it</source>
+        <translation>Preview the receipt before printing it</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Add n&amp;ote:</source>
         <translation>Add n&amp;ote:</translation>
     </message>
@@ -835,7 +1670,7 @@
         <translation>Change status to {status}</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Received at the counter ({status})</source>
         <translation>Received at the counter ({status})</translation>
     </message>
@@ -915,7 +1750,7 @@
         <translation>Reassigned.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+26" />
         <source>Receipt printed (copy {n}).</source>
         <translation>Receipt printed (copy {n}).</translation>
     </message>
@@ -1047,9 +1882,229 @@
     </message>
 </context>
 <context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../ui/supervisor/__init__.py" line="+110" />
+        <source>Workload (Ctrl+4)</source>
+        <translation>Workload (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Workload</source>
+        <translation>&amp;Workload</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dashboard (Ctrl+5)</source>
+        <translation>Dashboard (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audit (Ctrl+6)</source>
+        <translation>Audit (Ctrl+6)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Audit trail</source>
+        <translation>&amp;Audit trail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Administration (Ctrl+7)</source>
+        <translation>Administration (Ctrl+7)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Catalogue and users</source>
+        <translation>&amp;Catalogue and users</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>S&amp;upervision</source>
+        <translation>S&amp;upervision</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ad&amp;ministration</source>
+        <translation>Ad&amp;ministration</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="+578" />
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sync &amp;health…</source>
+        <translation>Sync &amp;health…</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <location line="+21" />
+        <source>Syncing with the central server…</source>
+        <translation>Syncing with the central server…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This workstation is not connected to a central server: ask IT to enrol it.</source>
+        <translation>This workstation is not connected to a central server: ask IT to enrol it.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The sync health panel is for supervisors.</source>
+        <translation>The sync health panel is for supervisors.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHealthDialog</name>
+    <message>
+        <location line="-255" />
+        <source>Sync health</source>
+        <translation>Sync health</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sync with the central server</source>
+        <translation>Sync with the central server</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Current state</source>
+        <translation>Current state</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Central server:</source>
+        <translation>Central server:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last contact:</source>
+        <translation>Last contact:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oldest request not yet sent:</source>
+        <translation>Oldest request not yet sent:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changes waiting to be sent:</source>
+        <translation>Changes waiting to be sent:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last error:</source>
+        <translation>Last error:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changes refused by the central system</source>
+        <translation>Changes refused by the central system</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No refused changes.</source>
+        <translation>No refused changes.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Why, and what to do</source>
+        <translation>Why, and what to do</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>WARNING: the central system suspects this workstation is a copy of another one. Sync is stopped. Keep serving citizens, do not copy or restore this computer, and call the municipality's IT now.</source>
+        <translation>WARNING: the central system suspects this workstation is a copy of another one. Sync is stopped. Keep serving citizens, do not copy or restore this computer, and call the municipality's IT now.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Dismiss selected</source>
+        <translation>&amp;Dismiss selected</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove the selected refused changes from this list (supervisors)</source>
+        <translation>Remove the selected refused changes from this list (supervisors)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>none (this workstation works offline only)</source>
+        <translation>none (this workstation works offline only)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{age} ago (at {time})</source>
+        <translation>{age} ago (at {time})</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>waiting for {age} (since {time})</source>
+        <translation>waiting for {age} (since {time})</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>none: everything was sent</source>
+        <translation>none: everything was sent</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Only a supervisor may dismiss refused changes.</source>
+        <translation>Only a supervisor may dismiss refused changes.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>{n} refused change(s) dismissed.</source>
+        <translation>{n} refused change(s) dismissed.</translation>
+    </message>
+</context>
+<context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+201" />
+        <location filename="../../ui/worklist.py" line="+202" />
         <source>Worklist</source>
         <translation>Worklist</translation>
     </message>
@@ -1145,6 +2200,138 @@
     </message>
 </context>
 <context>
+    <name>WorklistReassign</name>
+    <message>
+        <location filename="../../ui/supervisor/reassign.py" line="+44" />
+        <source>Reass&amp;ign selected…</source>
+        <translation>Reass&amp;ign selected…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Move the selected requests to another clerk (Ctrl+click to select several)</source>
+        <translation>Move the selected requests to another clerk (Ctrl+click to select several)</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Select one or more requests first.</source>
+        <translation>Select one or more requests first.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadPage</name>
+    <message>
+        <location filename="../../ui/supervisor/workload.py" line="+83" />
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open requests whose clock runs (received, forwarded, in progress), by service standard. Select a clerk to open their queue or move some of their requests.</source>
+        <translation>Open requests whose clock runs (received, forwarded, in progress), by service standard. Select a clerk to open their queue or move some of their requests.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On track</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oldest open</source>
+        <translation>Oldest open</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received today</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delivered today</source>
+        <translation>Delivered today</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Workload per clerk</source>
+        <translation>Workload per clerk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open queue in the worklist</source>
+        <translation>&amp;Open queue in the worklist</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;balance…</source>
+        <translation>Re&amp;balance…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose some of this clerk's open requests and give them to another</source>
+        <translation>Choose some of this clerk's open requests and give them to another</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Nobody (unassigned)</source>
+        <translation>Nobody (unassigned)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{n} on track</source>
+        <translation>{n} on track</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{n} due soon</source>
+        <translation>{n} due soon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{n} overdue</source>
+        <translation>{n} overdue</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <location line="+7" />
+        <source>Select a clerk first.</source>
+        <translation>Select a clerk first.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This clerk has no open requests to move.</source>
+        <translation>This clerk has no open requests to move.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="+63" />
@@ -1163,7 +2350,7 @@ Please tell IT what you were doing.</source>
 Please tell IT what you were doing.</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+114" />
         <source>frontdesk cannot start</source>
         <translation>frontdesk cannot start</translation>
     </message>
@@ -1180,7 +2367,7 @@ The details are in the log file.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+187" />
+        <location filename="../../audit.py" line="+186" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Entries {first}–{last} are missing (deleted) before entry {seq}.</translation>
     </message>
@@ -1515,7 +2702,7 @@ The details are in the log file.</translation>
         <translation>No request with receipt number {receipt_no}.</translation>
     </message>
     <message>
-        <location line="+118" />
+        <location line="+125" />
         <location filename="../../workflow/changes.py" line="-94" />
         <source>Unknown status {status}.</source>
         <translation>Unknown status {status}.</translation>
@@ -1703,7 +2890,7 @@ The details are in the log file.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="-209" />
+        <location filename="../../ui/mainwindow.py" line="-211" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
@@ -1777,6 +2964,209 @@ The details are in the log file.</translation>
         <location line="+1" />
         <source>Cancelled</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="-414" />
+        <source>less than a minute</source>
+        <translation>less than a minute</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{n} days</source>
+        <translation>{n} days</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>No error.</source>
+        <translation>No error.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</source>
+        <translation>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Sync is stopped: the central system suspects this workstation is a copy of another one (its receipt counter went backwards). Keep working, but call the municipality's IT now.</source>
+        <translation>Sync is stopped: the central system suspects this workstation is a copy of another one (its receipt counter went backwards). Keep working, but call the municipality's IT now.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>This workstation is not connected to a central server.</source>
+        <translation>This workstation is not connected to a central server.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The central system refused this workstation. It must be enrolled again: call IT.</source>
+        <translation>The central system refused this workstation. It must be enrolled again: call IT.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The workstation's key cannot be read from the system's keyring. Call IT.</source>
+        <translation>The workstation's key cannot be read from the system's keyring. Call IT.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The central server reported an error. It is tried again automatically.</source>
+        <translation>The central server reported an error. It is tried again automatically.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sync failed ({reason}). It is tried again automatically.</source>
+        <translation>Sync failed ({reason}). It is tried again automatically.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>New request</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status change</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassignment</source>
+        <translation>Reassignment</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipt print</source>
+        <translation>Receipt print</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re-sent request</source>
+        <translation>Re-sent request</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>User account</source>
+        <translation>User account</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>nobody</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Someone else reassigned this request first; it is now with {assignee}. Check and reassign again if needed.</source>
+        <translation>Someone else reassigned this request first; it is now with {assignee}. Check and reassign again if needed.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The request had already moved on elsewhere (it is now: {status}), so this change was not applied. Open the request, check it and repeat the step if it is still needed.</source>
+        <translation>The request had already moved on elsewhere (it is now: {status}), so this change was not applied. Open the request, check it and repeat the step if it is still needed.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The central system does not know this request, so the change was not applied. Call IT and give them the receipt number.</source>
+        <translation>The central system does not know this request, so the change was not applied. Call IT and give them the receipt number.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The central system already has this receipt number for another request: this workstation may be a copy of another one. Call IT now.</source>
+        <translation>The central system already has this receipt number for another request: this workstation may be a copy of another one. Call IT now.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>This change belongs to another administrative unit and was refused. Call IT.</source>
+        <translation>This change belongs to another administrative unit and was refused. Call IT.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The central system could not accept the data of this change. Call IT and give them the receipt number.</source>
+        <translation>The central system could not accept the data of this change. Call IT and give them the receipt number.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The user who made this change may not do it at the central system. Ask a supervisor to do it again.</source>
+        <translation>The user who made this change may not do it at the central system. Ask a supervisor to do it again.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The central system refused this change ({reason}). Call IT and give them the receipt number.</source>
+        <translation>The central system refused this change ({reason}). Call IT and give them the receipt number.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Not connected to a central server</source>
+        <translation>Not connected to a central server</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>last sync {time}</source>
+        <translation>last sync {time}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sync stopped: call IT</source>
+        <translation>Sync stopped: call IT</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Errors: {n} rejected</source>
+        <translation>Errors: {n} rejected</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Errors: {n} rejected (tell a supervisor)</source>
+        <translation>Errors: {n} rejected (tell a supervisor)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{n} pending</source>
+        <translation>{n} pending</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Offline: central server unreachable since {time}</source>
+        <translation>Offline: central server unreachable since {time}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Sync problem: {reason}</source>
+        <translation>Sync problem: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Online ({last})</source>
+        <translation>Online ({last})</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
     </message>
 </context>
 </TS>

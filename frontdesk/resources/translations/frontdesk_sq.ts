@@ -2,6 +2,567 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sq" sourcelanguage="en">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/supervisor/admin.py" line="+189"/>
+        <source>Administration</source>
+        <translation>Administrimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service catalogue</source>
+        <translation>Katalogu i shërbimeve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Users</source>
+        <translation>Përdoruesit</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Code</source>
+        <translation>Kodi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Emërtimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+188"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>Fee (lekë)</source>
+        <translation>Tarifa (lekë)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard (days)</source>
+        <translation>Standardi (ditë)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Origin</source>
+        <translation>Burimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offered</source>
+        <translation>Ofrohet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Services</source>
+        <translation>Shërbimet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+232"/>
+        <source>User name</source>
+        <translation>Emri i përdoruesit</translation>
+    </message>
+    <message>
+        <location line="-232"/>
+        <location line="+233"/>
+        <source>Full name</source>
+        <translation>Emri i plotë</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <location line="+234"/>
+        <source>Role</source>
+        <translation>Roli</translation>
+    </message>
+    <message>
+        <location line="-234"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>Fjalëkalimi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add local service…</source>
+        <translation>&amp;Shto shërbim vendor…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;user…</source>
+        <translation>Shto &amp;përdorues…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Rivendos fjalëkalimin…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>yes</source>
+        <translation>po</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>jo</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>local</source>
+        <translation>vendor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>central</source>
+        <translation>qendror</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>temporary (must change)</source>
+        <translation>i përkohshëm (duhet ndryshuar)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&amp;Withdraw service</source>
+        <translation>&amp;Tërhiq shërbimin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Offer service again</source>
+        <translation>&amp;Ofroje sërish shërbimin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only local services can be withdrawn here; open requests stay</source>
+        <translation>Këtu tërhiqen vetëm shërbimet vendore; kërkesat e hapura mbeten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Deactivate user</source>
+        <translation>Ç&amp;aktivizo përdoruesin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A&amp;ctivate user</source>
+        <translation>A&amp;ktivizo përdoruesin</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Service {code} is offered again.</source>
+        <translation>Shërbimi {code} ofrohet sërish.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service {code} is withdrawn; its open requests stay.</source>
+        <translation>Shërbimi {code} u tërhoq; kërkesat e tij të hapura mbeten.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User {user} is active again.</source>
+        <translation>Përdoruesi {user} është sërish aktiv.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User {user} is deactivated.</source>
+        <translation>Përdoruesi {user} u çaktivizua.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>One per line: CODE | Albanian name | English name | optional</source>
+        <translation>Një për rresht: KODI | emri shqip | emri anglisht | opsional</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a local service</source>
+        <translation>Shto një shërbim vendor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kodi:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service code</source>
+        <translation>Kodi i shërbimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in &amp;Albanian:</source>
+        <translation>Emri në &amp;shqip:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name in Albanian</source>
+        <translation>Emri në shqip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in &amp;English:</source>
+        <translation>Emri në &amp;anglisht:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name in English</source>
+        <translation>Emri në anglisht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>Ka&amp;tegoria:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fee (lekë):</source>
+        <translation>Ta&amp;rifa (lekë):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fee in lekë</source>
+        <translation>Tarifa në lekë</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Standard (working days):</source>
+        <translation>&amp;Standardi (ditë pune):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard processing time in working days</source>
+        <translation>Koha standarde e shqyrtimit në ditë pune</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Office:</source>
+        <translation>&amp;Zyra:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Office that handles it</source>
+        <translation>Zyra që e trajton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Documents:</source>
+        <translation>&amp;Dokumentet:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents, one per line</source>
+        <translation>Dokumentet, një për rresht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+49"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Shto</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+49"/>
+        <location line="+32"/>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Service {code} added.</source>
+        <translation>Shërbimi {code} u shtua.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Add a user</source>
+        <translation>Shto një përdorues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;User name:</source>
+        <translation>Emri i &amp;përdoruesit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Full name:</source>
+        <translation>Emri i p&amp;lotë:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Roli:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>&amp;Temporary password:</source>
+        <translation>Fjalëkalimi i për&amp;kohshëm:</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+33"/>
+        <source>Temporary password</source>
+        <translation>Fjalëkalimi i përkohshëm</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>User {user} added; they must change the password at the first sign-in.</source>
+        <translation>Përdoruesi {user} u shtua; duhet të ndryshojë fjalëkalimin në hyrjen e parë.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reset the password of {user}</source>
+        <translation>Rivendos fjalëkalimin e {user}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reset</source>
+        <translation>&amp;Rivendos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password of {user} reset; they must change it at the next sign-in.</source>
+        <translation>Fjalëkalimi i {user} u rivendos; duhet ta ndryshojë në hyrjen e ardhshme.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/supervisor/audit_view.py" line="+38"/>
+        <source>Sign-in</source>
+        <translation>Hyrje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed sign-in</source>
+        <translation>Hyrje e dështuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-out</source>
+        <translation>Dalje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New request</source>
+        <translation>Kërkesë e re</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status change</source>
+        <translation>Ndryshim gjendjeje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassignment</source>
+        <translation>Rishpërndarje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery</source>
+        <translation>Dorëzim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt printed</source>
+        <translation>Mandatë e shtypur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue import</source>
+        <translation>Import katalogu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalogue change</source>
+        <translation>Ndryshim katalogu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User added</source>
+        <translation>Përdorues i shtuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User changed</source>
+        <translation>Përdorues i ndryshuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password changed</source>
+        <translation>Fjalëkalim i ndryshuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Shënim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup</source>
+        <translation>Kopje rezervë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synchronisation</source>
+        <translation>Sinkronizim</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Audit trail</source>
+        <translation>Gjurma e auditimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fi&amp;nd:</source>
+        <translation>Kë&amp;rko:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt no., user name, code…</source>
+        <translation>Nr. i mandatës, përdoruesi, kodi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the audit trail</source>
+        <translation>Kërko në gjurmën e auditimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Who:</source>
+        <translation>&amp;Kush:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by user</source>
+        <translation>Filtro sipas përdoruesit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Veprimi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by action</source>
+        <translation>Filtro sipas veprimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dates from</source>
+        <translation>&amp;Datat nga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by dates</source>
+        <translation>Filtro sipas datave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First day</source>
+        <translation>Dita e parë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t&amp;o</source>
+        <translation>d&amp;eri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>Dita e fundit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Rifresko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Verifiko zinxhirin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that no entry was changed, removed or inserted</source>
+        <translation>Kontrollo që asnjë regjistrim nuk është ndryshuar, fshirë apo shtuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit entries</source>
+        <translation>Regjistrimet e auditimit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Koha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Kush</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation</source>
+        <translation>Sporteli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Veprimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Hollësitë</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everyone</source>
+        <translation>Të gjithë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All actions</source>
+        <translation>Të gjitha veprimet</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The newest {n} entries; narrow the filters to see older ones.</source>
+        <translation>{n} regjistrimet më të reja; ngushtoni filtrat për të parë më të vjetrat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} entries</source>
+        <translation>{n} regjistrime</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking the chain…</source>
+        <translation>Po kontrollohet zinxhiri…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The audit trail is intact: all {n} entries are unchanged and in order.</source>
+        <translation>Gjurma e auditimit është e paprekur: të {n} regjistrimet janë të pandryshuara dhe në rregull.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The audit trail has been tampered with. {why}</source>
+        <translation>Gjurma e auditimit është ndërhyrë. {why}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../ui/login.py" line="+247"/>
@@ -62,6 +623,207 @@
         <location line="+9"/>
         <source>The two new passwords differ.</source>
         <translation>Dy fjalëkalimet e reja nuk përputhen.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/supervisor/dashboard.py" line="+178"/>
+        <location line="+27"/>
+        <location line="+91"/>
+        <source>Service</source>
+        <translation>Shërbimi</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <location line="+25"/>
+        <location line="+91"/>
+        <source>Clerk</source>
+        <translation>Punonjësi</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <location line="+23"/>
+        <location line="+91"/>
+        <source>Unit</source>
+        <translation>Njësia</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Received</source>
+        <translation>Të marra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>Të përfunduara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time</source>
+        <translation>Në kohë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median (days)</source>
+        <translation>Mediana (ditë)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P90 (days)</source>
+        <translation>P90 (ditë)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open overdue</source>
+        <translation>Të hapura me vonesë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>Kthyer për plotësim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg rating</source>
+        <translation>Vlerësimi mesatar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ratings</source>
+        <translation>Vlerësime</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+221"/>
+        <source>Performance against the service standards</source>
+        <translation>Performanca kundrejt standardeve të shërbimit</translation>
+    </message>
+    <message>
+        <location line="-220"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Nga:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Deri:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Grupo sipas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First day received</source>
+        <translation>Dita e parë e marrjes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day received</source>
+        <translation>Dita e fundit e marrjes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group the report by</source>
+        <translation>Grupo raportin sipas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Shfaq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksporto &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;PDF…</source>
+        <translation>Eksporto &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computing the report</source>
+        <translation>Po llogaritet raporti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Performance per group</source>
+        <translation>Performanca sipas grupit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-time share per week</source>
+        <translation>Pjesa në kohë për javë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>Services by open overdue requests</source>
+        <translation>Shërbimet sipas kërkesave të hapura me vonesë</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>Computing…</source>
+        <translation>Po llogaritet…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Total</source>
+        <translation>Gjithsej</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nobody (unassigned)</source>
+        <translation>Askush (pa caktuar)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>On-time share per week (%)</source>
+        <translation>Pjesa në kohë për javë (%)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Week beginning</source>
+        <translation>Java që fillon më</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Overdue</source>
+        <translation>Me vonesë</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open requests past their promised date</source>
+        <translation>Kërkesa të hapura përtej datës së premtuar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export CSV</source>
+        <translation>Eksporto CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Skedarë CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export PDF</source>
+        <translation>Eksporto PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Skedarë PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved {path}.</source>
+        <translation>Ruajtur: {path}.</translation>
     </message>
 </context>
 <context>
@@ -434,7 +1196,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="+148"/>
+        <location filename="../../ui/mainwindow.py" line="+152"/>
         <source>frontdesk — {unit}, counter {ws}</source>
         <translation>frontdesk — {unit}, sporteli {ws}</translation>
     </message>
@@ -628,9 +1390,72 @@
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/supervisor/reassign.py" line="+109"/>
+        <source>Reassign requests</source>
+        <translation>Rishpërndaj kërkesat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Assign to:</source>
+        <translation>&amp;Cakto te:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign to</source>
+        <translation>Cakto te</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Arsyeja:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required, e.g. balancing the workload</source>
+        <translation>E detyrueshme, p.sh. balancim i ngarkesës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the reassignment</source>
+        <translation>Arsyeja e rishpërndarjes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;quests:</source>
+        <translation>&amp;Kërkesat:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests to move (tick them)</source>
+        <translation>Kërkesat për t&apos;u zhvendosur (shënojini)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rea&amp;ssign</source>
+        <translation>Ri&amp;shpërndaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Anulo</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n} request(s) chosen.</source>
+        <translation>{n} kërkesë/a të zgjedhura.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reassigned {n} request(s) to {user}.</source>
+        <translation>{n} kërkesë/a iu rishpërndanë {user}.</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+161"/>
+        <location filename="../../ui/detail.py" line="+166"/>
         <source>Request</source>
         <translation>Kërkesa</translation>
     </message>
@@ -746,6 +1571,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Pre&amp;view receipt</source>
+        <translation>Sh&amp;iko dëshminë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview the receipt before printing it</source>
+        <translation>Shiko dëshminë para se ta printosh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add n&amp;ote:</source>
         <translation>Shto sh&amp;ënim:</translation>
     </message>
@@ -836,7 +1671,7 @@
         <translation>Ndrysho statusin në {status}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Received at the counter ({status})</source>
         <translation>Pranuar në sportel ({status})</translation>
     </message>
@@ -916,7 +1751,7 @@
         <translation>U ricaktua.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>Receipt printed (copy {n}).</source>
         <translation>Mandata u printua (kopja {n}).</translation>
     </message>
@@ -1048,9 +1883,229 @@
     </message>
 </context>
 <context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../ui/supervisor/__init__.py" line="+110"/>
+        <source>Workload (Ctrl+4)</source>
+        <translation>Ngarkesa (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Workload</source>
+        <translation>&amp;Ngarkesa e punës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard (Ctrl+5)</source>
+        <translation>Paneli (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Paneli i performancës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit (Ctrl+6)</source>
+        <translation>Auditimi (Ctrl+6)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Audit trail</source>
+        <translation>&amp;Gjurma e auditimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administration (Ctrl+7)</source>
+        <translation>Administrimi (Ctrl+7)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Catalogue and users</source>
+        <translation>&amp;Katalogu dhe përdoruesit</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>S&amp;upervision</source>
+        <translation>&amp;Mbikëqyrja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ad&amp;ministration</source>
+        <translation>Ad&amp;ministrimi</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="+578"/>
+        <source>Sync &amp;now</source>
+        <translation>Sinkronizo &amp;tani</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;health…</source>
+        <translation>&amp;Gjendja e sinkronizimit…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+21"/>
+        <source>Syncing with the central server…</source>
+        <translation>Po sinkronizohet me serverin qendror…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This workstation is not connected to a central server: ask IT to enrol it.</source>
+        <translation>Ky stacion pune nuk është i lidhur me një server qendror: kërkojini IT-së ta regjistrojë.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The sync health panel is for supervisors.</source>
+        <translation>Paneli i gjendjes së sinkronizimit është vetëm për mbikëqyrësit.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHealthDialog</name>
+    <message>
+        <location line="-255"/>
+        <source>Sync health</source>
+        <translation>Gjendja e sinkronizimit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync with the central server</source>
+        <translation>Sinkronizimi me serverin qendror</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current state</source>
+        <translation>Gjendja tani</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central server:</source>
+        <translation>Serveri qendror:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State:</source>
+        <translation>Gjendja:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact:</source>
+        <translation>Kontakti i fundit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest request not yet sent:</source>
+        <translation>Kërkesa më e vjetër e padërguar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes waiting to be sent:</source>
+        <translation>Ndryshime në pritje për t&apos;u dërguar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error:</source>
+        <translation>Gabimi i fundit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes refused by the central system</source>
+        <translation>Ndryshime të refuzuara nga sistemi qendror</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No refused changes.</source>
+        <translation>Nuk ka ndryshime të refuzuara.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt no.</source>
+        <translation>Nr. i mandatës</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Ndryshimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made</source>
+        <translation>Bërë më</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why, and what to do</source>
+        <translation>Pse, dhe çfarë duhet bërë</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>WARNING: the central system suspects this workstation is a copy of another one. Sync is stopped. Keep serving citizens, do not copy or restore this computer, and call the municipality&apos;s IT now.</source>
+        <translation>KUJDES: sistemi qendror dyshon se ky stacion pune është kopje e një tjetri. Sinkronizimi është ndalur. Vazhdoni t&apos;u shërbeni qytetarëve, mos e kopjoni dhe mos e riktheni këtë kompjuter nga kopje rezervë, dhe telefononi tani IT-në e bashkisë.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync &amp;now</source>
+        <translation>Sinkronizo &amp;tani</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dismiss selected</source>
+        <translation>&amp;Hiq të zgjedhurat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected refused changes from this list (supervisors)</source>
+        <translation>Hiqni nga kjo listë ndryshimet e refuzuara të zgjedhura (mbikëqyrësit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Mbyll</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>none (this workstation works offline only)</source>
+        <translation>asnjë (ky stacion pune punon vetëm pa lidhje)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{age} ago (at {time})</source>
+        <translation>{age} më parë (në {time})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>never</source>
+        <translation>asnjëherë</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for {age} (since {time})</source>
+        <translation>në pritje prej {age} (që nga {time})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none: everything was sent</source>
+        <translation>asnjë: gjithçka u dërgua</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Only a supervisor may dismiss refused changes.</source>
+        <translation>Vetëm një mbikëqyrës mund të heqë ndryshimet e refuzuara.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} refused change(s) dismissed.</source>
+        <translation>U hoqën {n} ndryshim(e) të refuzuara.</translation>
+    </message>
+</context>
+<context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+201"/>
+        <location filename="../../ui/worklist.py" line="+202"/>
         <source>Worklist</source>
         <translation>Lista e punës</translation>
     </message>
@@ -1146,6 +2201,138 @@
     </message>
 </context>
 <context>
+    <name>WorklistReassign</name>
+    <message>
+        <location filename="../../ui/supervisor/reassign.py" line="+44"/>
+        <source>Reass&amp;ign selected…</source>
+        <translation>Ri&amp;shpërndaj të zgjedhurat…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected requests to another clerk (Ctrl+click to select several)</source>
+        <translation>Kaloji kërkesat e zgjedhura te një punonjës tjetër (Ctrl+klik për të zgjedhur disa)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select one or more requests first.</source>
+        <translation>Zgjidhni fillimisht një ose më shumë kërkesa.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadPage</name>
+    <message>
+        <location filename="../../ui/supervisor/workload.py" line="+83"/>
+        <source>Workload</source>
+        <translation>Ngarkesa e punës</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open requests whose clock runs (received, forwarded, in progress), by service standard. Select a clerk to open their queue or move some of their requests.</source>
+        <translation>Kërkesat e hapura që u ecën koha (të marra, të përcjella, në shqyrtim), sipas standardit të shërbimit. Zgjidhni një punonjës për të hapur radhën e tij ose për të zhvendosur disa nga kërkesat e tij.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clerk</source>
+        <translation>Punonjësi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Të hapura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On track</source>
+        <translation>Në rregull</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>Afati afër</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Me vonesë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest open</source>
+        <translation>Më e vjetra e hapur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received today</source>
+        <translation>Marrë sot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered today</source>
+        <translation>Dorëzuar sot</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workload per clerk</source>
+        <translation>Ngarkesa sipas punonjësit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Rifresko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open queue in the worklist</source>
+        <translation>&amp;Hap radhën në listën e punës</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;balance…</source>
+        <translation>Ri&amp;balanco…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose some of this clerk&apos;s open requests and give them to another</source>
+        <translation>Zgjidhni disa nga kërkesat e hapura të këtij punonjësi dhe jepjani një tjetri</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Nobody (unassigned)</source>
+        <translation>Askush (pa caktuar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inactive</source>
+        <translation>joaktiv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} on track</source>
+        <translation>{n} në rregull</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} due soon</source>
+        <translation>{n} me afat afër</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} overdue</source>
+        <translation>{n} me vonesë</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+7"/>
+        <source>Select a clerk first.</source>
+        <translation>Zgjidhni fillimisht një punonjës.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This clerk has no open requests to move.</source>
+        <translation>Ky punonjës nuk ka kërkesa të hapura për të zhvendosur.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../ui/app.py" line="+63"/>
@@ -1164,7 +2351,7 @@ Please tell IT what you were doing.</source>
 Ju lutemi tregojini IT-së çfarë po bënit.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+114"/>
         <source>frontdesk cannot start</source>
         <translation>frontdesk nuk mund të niset</translation>
     </message>
@@ -1181,7 +2368,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+187"/>
+        <location filename="../../audit.py" line="+186"/>
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Mungojnë hyrjet {first}–{last} (të fshira) përpara hyrjes {seq}.</translation>
     </message>
@@ -1516,7 +2703,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Nuk ka kërkesë me numër mandate {receipt_no}.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <location filename="../../workflow/changes.py" line="-94"/>
         <source>Unknown status {status}.</source>
         <translation>Status i panjohur {status}.</translation>
@@ -1704,7 +2891,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="-209"/>
+        <location filename="../../ui/mainwindow.py" line="-211"/>
         <source>Clerk</source>
         <translation>Punonjës sporteli</translation>
     </message>
@@ -1778,6 +2965,209 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+1"/>
         <source>Cancelled</source>
         <translation>Anuluar</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="-414"/>
+        <source>less than a minute</source>
+        <translation>më pak se një minutë</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} orë {m} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} days</source>
+        <translation>{n} ditë</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No error.</source>
+        <translation>Asnjë gabim.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</source>
+        <translation>Serveri qendror nuk arrihet (rrjeti nuk punon ose serveri është ndalur). Puna vazhdon këtu; gjithçka dërgohet kur të kthehet lidhja.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sync is stopped: the central system suspects this workstation is a copy of another one (its receipt counter went backwards). Keep working, but call the municipality&apos;s IT now.</source>
+        <translation>Sinkronizimi është ndalur: sistemi qendror dyshon se ky stacion pune është kopje e një tjetri (numëruesi i mandatave shkoi prapa). Vazhdoni punën, por telefononi tani IT-në e bashkisë.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This workstation is not connected to a central server.</source>
+        <translation>Ky stacion pune nuk është i lidhur me një server qendror.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The central system refused this workstation. It must be enrolled again: call IT.</source>
+        <translation>Sistemi qendror e refuzoi këtë stacion pune. Duhet regjistruar përsëri: telefononi IT-në.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The workstation&apos;s key cannot be read from the system&apos;s keyring. Call IT.</source>
+        <translation>Çelësi i stacionit të punës nuk lexohet nga ruajtësi i çelësave i sistemit. Telefononi IT-në.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central server reported an error. It is tried again automatically.</source>
+        <translation>Serveri qendror njoftoi një gabim. Provohet përsëri automatikisht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync failed ({reason}). It is tried again automatically.</source>
+        <translation>Sinkronizimi dështoi ({reason}). Provohet përsëri automatikisht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New request</source>
+        <translation>Kërkesë e re</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status change</source>
+        <translation>Ndryshim gjendjeje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassignment</source>
+        <translation>Ricaktim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery</source>
+        <translation>Dorëzim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Shënim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt print</source>
+        <translation>Printim mandate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-sent request</source>
+        <translation>Kërkesë e ridërguar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User account</source>
+        <translation>Llogari përdoruesi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>nobody</source>
+        <translation>askush</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Someone else reassigned this request first; it is now with {assignee}. Check and reassign again if needed.</source>
+        <translation>Dikush tjetër e ricaktoi i pari këtë kërkesë; tani është te {assignee}. Kontrollojeni dhe ricaktojeni përsëri nëse duhet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The request had already moved on elsewhere (it is now: {status}), so this change was not applied. Open the request, check it and repeat the step if it is still needed.</source>
+        <translation>Kërkesa kishte ecur tashmë diku tjetër (tani është: {status}), prandaj ky ndryshim nuk u zbatua. Hapeni kërkesën, kontrollojeni dhe përsëriteni hapin nëse duhet ende.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central system does not know this request, so the change was not applied. Call IT and give them the receipt number.</source>
+        <translation>Sistemi qendror nuk e njeh këtë kërkesë, prandaj ndryshimi nuk u zbatua. Telefononi IT-në dhe jepuni numrin e mandatës.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central system already has this receipt number for another request: this workstation may be a copy of another one. Call IT now.</source>
+        <translation>Sistemi qendror e ka tashmë këtë numër mandate për një kërkesë tjetër: ky stacion pune mund të jetë kopje e një tjetri. Telefononi tani IT-në.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This change belongs to another administrative unit and was refused. Call IT.</source>
+        <translation>Ky ndryshim i përket një njësie tjetër administrative dhe u refuzua. Telefononi IT-në.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central system could not accept the data of this change. Call IT and give them the receipt number.</source>
+        <translation>Sistemi qendror nuk mundi t&apos;i pranojë të dhënat e këtij ndryshimi. Telefononi IT-në dhe jepuni numrin e mandatës.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The user who made this change may not do it at the central system. Ask a supervisor to do it again.</source>
+        <translation>Përdoruesi që e bëri këtë ndryshim nuk ka të drejtë ta bëjë në sistemin qendror. Kërkojini një mbikëqyrësi ta bëjë përsëri.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central system refused this change ({reason}). Call IT and give them the receipt number.</source>
+        <translation>Sistemi qendror e refuzoi këtë ndryshim ({reason}). Telefononi IT-në dhe jepuni numrin e mandatës.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not connected to a central server</source>
+        <translation>Pa lidhje me server qendror</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last sync {time}</source>
+        <translation>sinkronizimi i fundit {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync stopped: call IT</source>
+        <translation>Sinkronizimi u ndal: telefononi IT-në</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Errors: {n} rejected</source>
+        <translation>Gabime: {n} të refuzuara</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Errors: {n} rejected (tell a supervisor)</source>
+        <translation>Gabime: {n} të refuzuara (njoftoni mbikëqyrësin)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} pending</source>
+        <translation>{n} në pritje</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing…</source>
+        <translation>Po sinkronizohet…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline: central server unreachable since {time}</source>
+        <translation>Pa lidhje: serveri qendror nuk arrihet që nga {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync problem: {reason}</source>
+        <translation>Problem sinkronizimi: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Online ({last})</source>
+        <translation>Në linjë ({last})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not synced yet</source>
+        <translation>Ende pa u sinkronizuar</translation>
     </message>
 </context>
 </TS>
