@@ -38,13 +38,14 @@ from frontdesk.deadlines import OFFICE_TZ
 from frontdesk.errors import FrontdeskError
 from frontdesk.lifecycle import status_label
 from frontdesk.replication import RejectedOp, SyncStatus
-from frontdesk.sync.engine import SyncFailed, SyncReport
 
 from .messages import Problem
 from .sync_worker import SyncWorker
 from .widgets import data_label, message_label
 
 if TYPE_CHECKING:
+    from frontdesk.sync.engine import SyncFailed, SyncReport
+
     from .mainwindow import MainWindow
     from .services import CounterService
 
@@ -612,6 +613,8 @@ class SyncController(QObject):
         pulled = False
         for outcome in self.worker.take_outcomes():
             self.last_outcome = outcome
+            from frontdesk.sync.engine import SyncFailed  # loaded by the sync thread by now
+
             if isinstance(outcome, SyncFailed):
                 if failure_kind(outcome.reason) == "unreachable" and self.offline_since is None:
                     self.offline_since = utcnow()

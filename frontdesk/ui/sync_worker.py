@@ -13,47 +13,54 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from frontdesk import replication
 from frontdesk.db import Store
-from frontdesk.sync.engine import SyncEngine, SyncFailed, SyncReport
+
+if TYPE_CHECKING:
+    from frontdesk.sync.engine import SyncEngine, SyncFailed, SyncReport
+
+    Outcome = SyncReport | SyncFailed
 
 log = logging.getLogger(__name__)
-
-Outcome = SyncReport | SyncFailed
 
 # Threads asked to stop whose network call had not returned yet: kept referenced until they finish (a
 # QThread destroyed while running aborts the process). ``wait_for_all`` joins them at exit.
 _lingering: set[_SyncThread] = set()
 
 
-class _ReportingEngine(SyncEngine):
-    """The engine, saying when a cycle starts (for the "syncing…" indicator)."""
+def _reporting_engine(store: Store, on_start: Callable[[], None]) -> SyncEngine:
+    """The engine, saying when a cycle starts (for the "syncing…" indicator). Imported here, on the sync
+    thread: the HTTP stack (requests) is not needed to show the main window."""
+    from frontdesk.sync.engine import SyncEngine
 
-    def __init__(self, store: Store, on_start: Callable[[], None]) -> None:
-        super().__init__(store)
-        self._on_start = on_start
+    class _ReportingEngine(SyncEngine):
+        def sync_once(self) -> SyncReport:
+            on_start()
+            return super().sync_once()
 
-    def sync_once(self) -> SyncReport:
-        self._on_start()
-        return super().sync_once()
+    return _ReportingEngine(store)
 
 
 class _SyncThread(QThread):
     def __init__(
-        self, engine: SyncEngine, stop: threading.Event, interval: float, on_report: Callable[[Outcome], None]
-    ):
+        self, store: Store, on_start: Callable[[], None], stop: threading.Event, interval: float,
+        on_report: Callable[[Outcome], None],
+    ):  # fmt: skip
         super().__init__()
         self.setObjectName("sync_thread")
-        self.engine = engine
+        self.store, self._on_start = store, on_start
+        self.engine: SyncEngine | None = None  # made on the thread
         self.stop_event = stop
         self.interval = interval
         self._on_report = on_report
 
     def run(self) -> None:
         try:
+            self.engine = _reporting_engine(self.store, self._on_start)
             self.engine.run_forever(self.stop_event, on_report=self._on_report, interval=self.interval)
         except Exception:  # a bug: the UI keeps working offline; the traceback goes to the log
             log.exception("the background sync stopped because of an unexpected error")
@@ -74,7 +81,6 @@ class SyncWorker(QObject):
         self._outcomes: list[Outcome] = []
         self._stop = threading.Event()
         self._thread: _SyncThread | None = None
-        self._engine: _ReportingEngine | None = None
         self.busy = False  # a cycle is in flight (set and cleared on the UI thread)
         self.cycles = 0
         self.cycle_started.connect(self._started)
@@ -93,17 +99,17 @@ class SyncWorker(QObject):
             log.info("background sync not started: the workstation is not enrolled")
             return False
         self._stop.clear()
-        self._engine = _ReportingEngine(self.store, self._emit_started)
-        self._thread = _SyncThread(self._engine, self._stop, self.interval, self._report)
+        self._thread = _SyncThread(self.store, self._emit_started, self._stop, self.interval, self._report)
         self._thread.start()
         log.info("background sync started (every %.0f s)", self.interval)
         return True
 
     def poke(self) -> bool:
         """Sync now (the user asked); False when there is no background sync."""
-        if self._engine is None or not self.running:
+        engine = self._thread.engine if self._thread is not None else None
+        if engine is None or not self.running:
             return False
-        self._engine.poke()
+        engine.poke()
         return True
 
     def stop(self, wait_ms: int = 3000) -> bool:
@@ -113,8 +119,8 @@ class SyncWorker(QObject):
         if thread is None:
             return True
         self._stop.set()
-        if self._engine is not None:
-            self._engine.poke()
+        if thread.engine is not None:
+            thread.engine.poke()
         done = bool(thread.wait(max(0, wait_ms)))
         if done:
             thread.deleteLater()

@@ -14,15 +14,12 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from .admin import AdminPage
-from .audit_view import AuditPage
-from .dashboard import DashboardPage
-from .reassign import ReassignDialog, WorklistReassign
 from .service import SupervisorService
-from .workload import WorkloadPage
 
 if TYPE_CHECKING:
     from ..mainwindow import MainWindow
+
+# The pages load only for the roles that see them (a clerk's window never imports QtCharts).
 
 
 class Supervision(QObject):
@@ -35,11 +32,27 @@ class Supervision(QObject):
         ctx = win.ctx
         self.service = SupervisorService(ctx.store, win.service.actor, ctx.settings)
         s = self.service
-        self.reassign = WorklistReassign(win.worklist, s, ctx.tasks) if s.can_reassign() else None
-        self.workload = WorkloadPage(s, ctx.tasks) if s.can_see_workload() else None
-        self.dashboard = DashboardPage(s, ctx.tasks) if s.can_see_dashboard() else None
-        self.audit = AuditPage(s, ctx.tasks) if s.can_see_audit() else None
-        self.admin = AdminPage(s, ctx.tasks) if s.can_administer() else None
+        self.reassign = self.workload = self.dashboard = self.audit = self.admin = None
+        if s.can_reassign():
+            from .reassign import WorklistReassign
+
+            self.reassign = WorklistReassign(win.worklist, s, ctx.tasks)
+        if s.can_see_workload():
+            from .workload import WorkloadPage
+
+            self.workload = WorkloadPage(s, ctx.tasks)
+        if s.can_see_dashboard():
+            from .dashboard import DashboardPage
+
+            self.dashboard = DashboardPage(s, ctx.tasks)
+        if s.can_see_audit():
+            from .audit_view import AuditPage
+
+            self.audit = AuditPage(s, ctx.tasks)
+        if s.can_administer():
+            from .admin import AdminPage
+
+            self.admin = AdminPage(s, ctx.tasks)
         self.menu: QMenu | None = None
         self.admin_menu: QMenu | None = None
         self.actions: dict[str, QAction] = {}
