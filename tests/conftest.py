@@ -72,3 +72,9 @@ def clerk(store: Store) -> auth.Actor:
 @pytest.fixture
 def supervisor(store: Store) -> auth.Actor:
     return auth.actor_for(store, "super")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove this run's stand-in keyring file (it holds test tokens only)."""
+    if not hasattr(session.config, "workerinput"):
+        Path(os.environ["FRONTDESK_TEST_KEYRING"]).unlink(missing_ok=True)
