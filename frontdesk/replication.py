@@ -164,6 +164,19 @@ def settle(
     return acked, rejected
 
 
+def reject_locally(store: Store, ops: list[tuple[str, str]]) -> int:
+    """Ops this workstation cannot even encode for the wire: kept as ``rejected: invalid`` with the reason,
+    for the supervisor to see, so that the ops after them still flow."""
+    with store.write() as s:
+        for op_id, message in ops:
+            s.execute(
+                update(OutboxOp)
+                .where(OutboxOp.op_id == op_id)
+                .values(state="rejected", rejected_reason="invalid", last_error=message[:500])
+            )
+    return len(ops)
+
+
 def queue_all_users(store: Store) -> int:
     """At enrolment: queue every local user so the unit's other desks learn them from the server."""
     from .auth import user_payload

@@ -523,12 +523,18 @@ def _new_event(req_id: str, ev: p.EventPayload) -> m.RequestEvent:
 
 
 def _check_receipt_free(s: Session, snap: p.RequestSnapshot) -> None:
+    """Receipt numbers are unique by construction (unit + workstation + counter); the same number on
+    another request means two machines share one workstation's identity — a copied data directory. The
+    whole push is refused with 409 ``clone_suspected`` (nothing of it is applied, the transaction rolls
+    back) and the client stops syncing until IT steps in: merging the copy's requests would hand the
+    original's next receipt numbers to strangers (docs/sync-protocol.md)."""
     other = s.scalars(select(m.Request.id).where(m.Request.receipt_no == snap.receipt_no)).first()
     if other is not None and other != snap.id:
-        raise Rejected(
-            "duplicate_receipt",
-            f"Receipt number {snap.receipt_no} already belongs to another request (cloned workstation?).",
-            {"receipt_no": snap.receipt_no},
+        raise Conflict(
+            f"Receipt number {snap.receipt_no} already belongs to another request: this looks like a cloned "
+            "workstation.",
+            code="clone_suspected",
+            detail={"receipt_no": snap.receipt_no},
         )
 
 

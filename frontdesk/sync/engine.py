@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from frontdesk import replication
 from frontdesk.clock import utcnow
 from frontdesk.db import Store
@@ -44,9 +46,7 @@ class SyncFailed(Exception):
 
 class NotEnrolled(SyncFailed):
     def __init__(self) -> None:
-        super().__init__(
-            "this workstation is not enrolled with a central server (run frontdesk enrol)", retry=False
-        )
+        super().__init__("this workstation is not enrolled with a central server (run frontdesk enrol)", retry=False)
 
 
 @dataclass
@@ -82,13 +82,9 @@ def enrol(store: Store, server_url: str, code: str, *, ca_bundle: str | None = N
 
 
 class SyncEngine:
-    def __init__(
-        self, store: Store, *, client_factory: Callable[[str, str, str | None], CentralClient] | None = None
-    ):
+    def __init__(self, store: Store, *, client_factory: Callable[[str, str, str | None], CentralClient] | None = None):
         self.store = store
-        self._client_factory = client_factory or (
-            lambda url, token, ca: CentralClient(url, token, ca_bundle=ca)
-        )
+        self._client_factory = client_factory or (lambda url, token, ca: CentralClient(url, token, ca_bundle=ca))
         self._client: CentralClient | None = None
         self._wake = threading.Event()
 
@@ -112,9 +108,7 @@ class SyncEngine:
             except CredentialsUnavailable as exc:
                 raise SyncFailed(str(exc), retry=False) from exc
             if not token:
-                raise SyncFailed(
-                    "the workstation token is missing from the keyring (enrol again)", retry=False
-                )
+                raise SyncFailed("the workstation token is missing from the keyring (enrol again)", retry=False)
             self._client = self._client_factory(url, token, state.get("ca_bundle"))
         return self._client
 
@@ -144,9 +138,7 @@ class SyncEngine:
                     retry=False,
                 )
             if exc.status in (401, 403):
-                self._fail(
-                    f"the central system refused this workstation ({exc.code}); enrol it again", retry=False
-                )
+                self._fail(f"the central system refused this workstation ({exc.code}); enrol it again", retry=False)
             self._fail(f"central server error: {exc.message}")
         except SyncFailed as exc:
             replication.write_state(self.store, last_error=exc.reason)
@@ -175,14 +167,21 @@ class SyncEngine:
             if not ops:
                 return
             state = replication.read_state(self.store)
-            wire = [
-                Op.model_validate({"op_id": o.op_id, "kind": o.kind, "created_at": o.created_at,
-                                   ("user" if o.kind.startswith("user.") else "request"): o.payload})
-                for o in ops
-            ]  # fmt: skip
-            resp = client.push(
-                PushRequest(epoch=state.get("epoch"), receipt_counter=info.receipt_counter, ops=wire)
-            )
+            wire: list[Op] = []
+            unsendable: list[tuple[str, str]] = []
+            for o in ops:  # one row that does not fit the wire schema must not block the queue
+                body = {"op_id": o.op_id, "kind": o.kind, "created_at": o.created_at,
+                        ("user" if o.kind.startswith("user.") else "request"): o.payload}  # fmt: skip
+                try:
+                    wire.append(Op.model_validate(body))
+                except ValidationError as exc:
+                    unsendable.append((o.op_id, f"this change cannot be sent: {exc.errors()[0].get('msg', exc)}"))
+            if unsendable:
+                log.error("%d outbox op(s) do not fit the protocol; kept as rejected", len(unsendable))
+                report.rejected += replication.reject_locally(self.store, unsendable)
+            if not wire:
+                continue
+            resp = client.push(PushRequest(epoch=state.get("epoch"), receipt_counter=info.receipt_counter, ops=wire))
             if self._check_epoch(resp.epoch, report):
                 continue  # the server lost data: the requeued ops go first, in order
             answered = [r.model_dump() for r in resp.results]
@@ -201,9 +200,7 @@ class SyncEngine:
                 self._push_all(client, report)
                 continue
             changes = [c.model_dump(mode="json") for c in page.changes]
-            report.pulled += replication.apply_page(
-                self.store, changes, next_cursor=page.next, epoch=page.epoch
-            )
+            report.pulled += replication.apply_page(self.store, changes, next_cursor=page.next, epoch=page.epoch)
             if not page.more:
                 return
 

@@ -337,8 +337,16 @@ def test_clone_detection(desks: Any) -> None:
     twin = twin_op.model_copy(
         update={"request": twin_op.request.model_copy(update={"request": twin_snap, "receipt_no": first_receipt})}
     )
-    (res,) = a.push([twin], counter=9)
-    assert res.result == "rejected" and res.reason == "duplicate_receipt"
+    # a receipt number the server has for another request id: a copied workstation; the whole push is
+    # refused (the valid op beside it included) and nothing of it is applied
+    fresh_op, fresh = a.intake()
+    r = a.push_raw([fresh_op, twin], counter=9)
+    assert r.status_code == 409
+    err = _error(r)
+    assert err.error == "clone_suspected" and err.detail["receipt_no"] == first_receipt
+    # "applied", not "duplicate": the refused push left no trace of the valid op either
+    assert results(a.push([fresh_op], counter=9)) == ["applied"]
+    assert fresh.receipt_no != first_receipt
     assert snap.receipt_no  # unused request stays unknown
 
 
