@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontdesk.sync import protocol as p
 
-from . import service
+from . import ops, service
 from .db import Database
 from .service import CentralError
 
@@ -205,7 +205,7 @@ def create_app(db: Database | str | None = None) -> FastAPI:
         responses={**ERRORS, 409: {"model": p.ErrorBody, "description": "Clone suspected"}},
     )
     def push(body: p.PushRequest, credentials: Credentials) -> p.PushResponse:
-        return service.push(database, _token(credentials), body)
+        return ops.push(database, _token(credentials), body)
 
     @app.get("/v1/changes", response_model=p.ChangesResponse, responses=ERRORS)
     def changes(
