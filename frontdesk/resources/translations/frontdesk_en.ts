@@ -627,7 +627,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/supervisor/dashboard.py" line="+178" />
+        <location filename="../../ui/supervisor/dashboard.py" line="+179" />
         <location line="+27" />
         <location line="+91" />
         <source>Service</source>
@@ -694,12 +694,12 @@
     </message>
     <message>
         <location line="+4" />
-        <location line="+221" />
+        <location line="+220" />
         <source>Performance against the service standards</source>
         <translation>Performance against the service standards</translation>
     </message>
     <message>
-        <location line="-220" />
+        <location line="-219" />
         <source>&amp;From:</source>
         <translation>&amp;From:</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
         <source>Open requests past their promised date</source>
         <translation>Open requests past their promised date</translation>
     </message>
@@ -1884,7 +1884,7 @@
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../ui/supervisor/__init__.py" line="+110" />
+        <location filename="../../ui/supervisor/__init__.py" line="+123" />
         <source>Workload (Ctrl+4)</source>
         <translation>Workload (Ctrl+4)</translation>
     </message>
@@ -1937,7 +1937,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="+578" />
+        <location filename="../../ui/sync_panel.py" line="+152" />
         <source>Sync &amp;now</source>
         <translation>Sync &amp;now</translation>
     </message>
@@ -1947,7 +1947,7 @@
         <translation>Sync &amp;health…</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+48" />
         <location line="+21" />
         <source>Syncing with the central server…</source>
         <translation>Syncing with the central server…</translation>
@@ -1966,7 +1966,7 @@
 <context>
     <name>SyncHealthDialog</name>
     <message>
-        <location line="-255" />
+        <location filename="../../ui/sync_health.py" line="+133" />
         <source>Sync health</source>
         <translation>Sync health</translation>
     </message>
@@ -2969,7 +2969,7 @@ The details are in the log file.</translation>
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="-414" />
+        <location filename="../../ui/sync_words.py" line="+64" />
         <source>less than a minute</source>
         <translation>less than a minute</translation>
     </message>

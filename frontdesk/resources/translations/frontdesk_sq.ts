@@ -628,7 +628,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/supervisor/dashboard.py" line="+178"/>
+        <location filename="../../ui/supervisor/dashboard.py" line="+179"/>
         <location line="+27"/>
         <location line="+91"/>
         <source>Service</source>
@@ -695,12 +695,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+221"/>
+        <location line="+220"/>
         <source>Performance against the service standards</source>
         <translation>Performanca kundrejt standardeve të shërbimit</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-219"/>
         <source>&amp;From:</source>
         <translation>&amp;Nga:</translation>
     </message>
@@ -796,7 +796,7 @@
         <translation>Me vonesë</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Open requests past their promised date</source>
         <translation>Kërkesa të hapura përtej datës së premtuar</translation>
     </message>
@@ -1885,7 +1885,7 @@
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../ui/supervisor/__init__.py" line="+110"/>
+        <location filename="../../ui/supervisor/__init__.py" line="+123"/>
         <source>Workload (Ctrl+4)</source>
         <translation>Ngarkesa (Ctrl+4)</translation>
     </message>
@@ -1938,7 +1938,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="+578"/>
+        <location filename="../../ui/sync_panel.py" line="+152"/>
         <source>Sync &amp;now</source>
         <translation>Sinkronizo &amp;tani</translation>
     </message>
@@ -1948,7 +1948,7 @@
         <translation>&amp;Gjendja e sinkronizimit…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <location line="+21"/>
         <source>Syncing with the central server…</source>
         <translation>Po sinkronizohet me serverin qendror…</translation>
@@ -1967,7 +1967,7 @@
 <context>
     <name>SyncHealthDialog</name>
     <message>
-        <location line="-255"/>
+        <location filename="../../ui/sync_health.py" line="+133"/>
         <source>Sync health</source>
         <translation>Gjendja e sinkronizimit</translation>
     </message>
@@ -2970,7 +2970,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="-414"/>
+        <location filename="../../ui/sync_words.py" line="+64"/>
         <source>less than a minute</source>
         <translation>më pak se një minutë</translation>
     </message>
