@@ -44,6 +44,7 @@ from .i18n import QT_TRANSLATE_NOOP
 from .identity import mask_nid
 from .models import Request, Service, ServiceDocument, Unit, User
 from .paths import resource
+from .receipts_text import STRINGS, WEEKDAYS
 
 PAPERS = ("roll80", "a5")
 LANGS = ("sq", "en")
@@ -51,66 +52,6 @@ FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 DOT = 72.0 / 203.0  # one printer dot at 203 dpi, in points
 QUIET_MODULES = 10
 CURRENCY = "ALL"
-
-# The receipt's own text: it is a document handed to the citizen, not a screen, so it lives here.
-STRINGS: dict[str, dict[str, str]] = {
-    "sq": {
-        "office": "Zyra me Një Ndalesë",
-        "title": "DËSHMI PRANIMI E KËRKESËS",
-        "copy": "KOPJE {n} / COPY {n}",
-        "intake": "Data dhe ora e pranimit",
-        "counter": "Sporteli",
-        "clerk": "Nëpunësi",
-        "citizen": "Qytetari",
-        "nid": "Nr. personal",
-        "request_n": "Kërkesa {i} nga {n}",
-        "page": "faqja {i} nga {n}",
-        "receipt_no": "Nr. i dëshmisë",
-        "service": "Shërbimi",
-        "documents": "Dokumentet e dorëzuara",
-        "no_documents": "asnjë",
-        "fee": "Tarifa e paguar",
-        "promised": "Afati i përgjigjes",
-        "standard": "{n} ditë pune sipas standardit të shërbimit",
-        "standard_1": "1 ditë pune sipas standardit të shërbimit",
-        "priority": "ME PRIORITET",
-        "collect": (
-            "Sillni këtë dëshmi kur të vini për të tërhequr përgjigjen. Për ecurinë e kërkesës "
-            "pyesni në sportel me numrin e dëshmisë."
-        ),
-        "provisional": "I PËRKOHSHËM — ende i paregjistruar në sistemin qendror",
-    },
-    "en": {
-        "office": "One-Stop Shop (Zyra me Një Ndalesë)",
-        "title": "REQUEST RECEIPT",
-        "copy": "COPY {n} / KOPJE {n}",
-        "intake": "Date and time of intake",
-        "counter": "Counter",
-        "clerk": "Clerk",
-        "citizen": "Citizen",
-        "nid": "Personal no.",
-        "request_n": "Request {i} of {n}",
-        "page": "page {i} of {n}",
-        "receipt_no": "Receipt no.",
-        "service": "Service",
-        "documents": "Documents received",
-        "no_documents": "none",
-        "fee": "Fee paid",
-        "promised": "Promised date",
-        "standard": "{n} working days under the service standard",
-        "standard_1": "1 working day under the service standard",
-        "priority": "PRIORITY",
-        "collect": (
-            "Bring this receipt when you come to collect the result. To ask about progress, give the "
-            "receipt number at the counter."
-        ),
-        "provisional": "PROVISIONAL — not yet registered centrally",
-    },
-}
-WEEKDAYS = {
-    "sq": ("e hënë", "e martë", "e mërkurë", "e enjte", "e premte", "e shtunë", "e diel"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
 
 
 @dataclass(frozen=True)
@@ -161,9 +102,7 @@ _PAPERS = {
 # ---------------------------------------------------------------- loading from the database
 
 
-def load_receipt(
-    session: Session, receipt_no: str, *, lang: str = "sq", whole_visit: bool = True
-) -> ReceiptDoc:
+def load_receipt(session: Session, receipt_no: str, *, lang: str = "sq", whole_visit: bool = True) -> ReceiptDoc:
     """The receipt of ``receipt_no`` (with every request of the same visit when ``whole_visit``)."""
     if lang not in LANGS:
         raise ValueError(f"unknown receipt language {lang!r}")
@@ -176,9 +115,7 @@ def load_receipt(
         )
     if whole_visit:
         rows = list(
-            session.scalars(
-                select(Request).where(Request.visit_id == first.visit_id).order_by(Request.receipt_no)
-            )
+            session.scalars(select(Request).where(Request.visit_id == first.visit_id).order_by(Request.receipt_no))
         )
     else:
         rows = [first]
@@ -279,9 +216,7 @@ class Barcode(Flowable):
 class Boxed(Flowable):
     """A paragraph in a frame; ``inverted`` prints white on black (the copy mark)."""
 
-    def __init__(
-        self, para: Paragraph, *, inverted: bool = False, pad: float = 3.0, space: float = 4.0
-    ) -> None:
+    def __init__(self, para: Paragraph, *, inverted: bool = False, pad: float = 3.0, space: float = 4.0) -> None:
         super().__init__()
         self.para, self.inverted, self.pad = para, inverted, pad
         self.spaceBefore = self.spaceAfter = space
@@ -302,17 +237,13 @@ class Boxed(Flowable):
 class _Styles:
     def __init__(self, p: _Paper) -> None:
         lead = 1.25
-        self.body = ParagraphStyle(
-            "body", fontName=FONT, bulletFontName=FONT, fontSize=p.body, leading=p.body * lead
-        )
+        self.body = ParagraphStyle("body", fontName=FONT, bulletFontName=FONT, fontSize=p.body, leading=p.body * lead)
         self.small = ParagraphStyle("small", self.body, fontSize=p.body - 1, leading=(p.body - 1) * lead)
         self.center = ParagraphStyle("center", self.body, alignment=TA_CENTER)
         self.head = ParagraphStyle(
             "head", self.body, fontName=FONT_BOLD, fontSize=p.big, leading=p.big * 1.2, alignment=TA_CENTER
         )
-        self.number = ParagraphStyle(
-            "number", self.head, fontSize=p.big + 1, leading=(p.big + 1) * 1.2, spaceAfter=5
-        )
+        self.number = ParagraphStyle("number", self.head, fontSize=p.big + 1, leading=(p.big + 1) * 1.2, spaceAfter=5)
         self.strong = ParagraphStyle("strong", self.body, fontName=FONT_BOLD, alignment=TA_CENTER)
         self.section = ParagraphStyle("section", self.strong, spaceAfter=2)
         self.inverse = ParagraphStyle("inverse", self.strong, textColor=colors.white)
@@ -448,11 +379,7 @@ def _draw(
 
     for block in blocks:
         need = _measure(block, width)
-        if (
-            y < top
-            and need <= usable
-            and y - max(prev_after, block[0].getSpaceBefore()) - need < paper.margin_bottom
-        ):
+        if y < top and need <= usable and y - max(prev_after, block[0].getSpaceBefore()) - need < paper.margin_bottom:
             new_page()  # A5 only (roll80 is as tall as its content): keep the block together
         pending = list(block)
         while pending:
