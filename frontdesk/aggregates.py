@@ -33,7 +33,7 @@ from typing import Any
 from sqlalchemy import Connection, exists, select
 from sqlalchemy.orm import Session
 
-from .db import RAW
+from .db import RAW, RawTx
 from .deadlines import OFFICE_TZ, WorkCalendar, local_date
 from .models import Request, RequestEvent
 
@@ -122,7 +122,7 @@ def _cells(f: Facts) -> list[Cell]:
     return out
 
 
-def restate(s: Session, before: Facts | None, after: Facts | None) -> None:
+def restate(s: Session | RawTx, before: Facts | None, after: Facts | None) -> None:
     """Replace a request's contribution ``before`` by ``after`` (either may be None), in ``s``'s
     transaction, with upserts on the DB-API cursor."""
     if before == after:

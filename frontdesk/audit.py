@@ -31,7 +31,7 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from .clock import utcnow, uuid7
-from .db import RAW
+from .db import RAW, RawTx
 from .deadlines import OFFICE_TZ
 from .i18n import QT_TRANSLATE_NOOP
 from .models import AuditEntry
@@ -138,7 +138,7 @@ def _sequence_high(session: Session) -> int:
 
 
 def append(
-    session: Session,
+    session: Session | RawTx,
     *,
     actor: str | None,
     workstation_code: str,

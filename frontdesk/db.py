@@ -147,15 +147,32 @@ class Store:
         if migrate_schema:
             self.last_backup = migrate(self.engine, self.path)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
-        self._writer = sessionmaker(
-            self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
-        )
+        self._writer = sessionmaker(self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work in ``BEGIN IMMEDIATE``: commits on success, rolls back on any error."""
         with self._writer() as session, session.begin():
             yield session
+
+    @contextlib.contextmanager
+    def raw_write(self) -> Iterator[RawTx]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` on a pooled DB-API connection (same pragmas), rolled back on
+        any error. For code whose statements all run on ``RAW.cursor`` (the intake)."""
+        raw = self.engine.raw_connection()
+        try:
+            dbapi = raw.driver_connection
+            assert isinstance(dbapi, sqlite3.Connection)
+            cur = dbapi.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield RawTx(cur)
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+        finally:
+            raw.close()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -170,6 +187,14 @@ class Store:
 
 
 RAW: RawStatements
+
+
+class RawTx:
+    """A write transaction held directly on the DB-API connection (``Store.raw_write``): the intake hot
+    path, whose every statement already runs on the cursor, without the ORM session around it."""
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self.cursor = cursor
 
 
 class RawStatements:
@@ -191,8 +216,7 @@ class RawStatements:
         if built is None:
             cols = list(table.columns)
             sql = (
-                f"INSERT INTO {table.name} ({', '.join(c.name for c in cols)}) "
-                f"VALUES ({', '.join('?' for _ in cols)})"
+                f"INSERT INTO {table.name} ({', '.join(c.name for c in cols)}) VALUES ({', '.join('?' for _ in cols)})"
             )
             built = (sql, [(c.name, c.type.bind_processor(self.dialect)) for c in cols])
             self._inserts[table.name] = built
@@ -203,9 +227,11 @@ class RawStatements:
         return proc(value) if proc else value
 
     @staticmethod
-    def cursor(session: Session) -> sqlite3.Cursor:
+    def cursor(session: Session | RawTx) -> sqlite3.Cursor:
         """A DB-API cursor inside ``session``'s current transaction (one per transaction, kept in
         ``session.info``; asking SQLAlchemy for the connection each time costs more than the insert)."""
+        if isinstance(session, RawTx):
+            return session.cursor
         tx = session.get_transaction()
         cached = session.info.get("raw_cursor")
         if cached is not None and cached[0] is tx:

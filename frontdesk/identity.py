@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from .clock import utcnow
-from .db import RAW
+from .db import RAW, RawTx
 from .deadlines import local_date
 from .errors import CheckLetterMismatch, InvalidInput
 from .i18n import QT_TRANSLATE_NOOP, Translator, identity_translator
@@ -339,7 +339,7 @@ _UPSERT_CITIZEN = (
 )
 
 
-def remember_citizen(session: Session, nid: str, full_name: str, phone: str | None, now: dt.datetime) -> None:
+def remember_citizen(session: Session | RawTx, nid: str, full_name: str, phone: str | None, now: dt.datetime) -> None:
     """Insert or update the citizen in the caller's transaction (no commit), as one SQLite upsert
     (on the intake hot path: run on the DB-API cursor, see ``db.RawStatements``).
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 from stdnum.iso7064 import mod_37_36
 
-from .db import RAW
+from .db import RAW, RawTx
 from .errors import InvalidInput, NotFound
 from .i18n import QT_TRANSLATE_NOOP
 
@@ -120,8 +120,7 @@ def parse_receipt_no(text: str) -> ReceiptNo:
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
                 "errors",
-                "The check character of receipt number {receipt_no} is wrong — "
-                "the number was mistyped or misread.",
+                "The check character of receipt number {receipt_no} is wrong — the number was mistyped or misread.",
             ),
             field="receipt_no",
             receipt_no=clean,
@@ -129,7 +128,7 @@ def parse_receipt_no(text: str) -> ReceiptNo:
     return ReceiptNo(unit=unit, workstation=ws, counter=counter, text=clean)
 
 
-def next_receipt_no(session: Session) -> str:
+def next_receipt_no(session: Session | RawTx) -> str:
     """Take the next number of the local workstation in the caller's transaction (no commit).
 
     A rolled-back transaction gives its number back, so numbers are neither reused nor skipped.

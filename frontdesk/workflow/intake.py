@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..auth import Actor
 from ..clock import utcnow, uuid7
-from ..db import RAW, Store
+from ..db import RAW, RawTx, Store
 from ..deadlines import promised_date
 from ..errors import InvalidInput, MissingDocuments, NotFound
 from ..i18n import QT_TRANSLATE_NOOP
@@ -83,7 +83,7 @@ _SERVICE_SQL = "SELECT active, name_sq, name_en, fee_amount, standard_days FROM 
 _DOCS_SQL = "SELECT code, required FROM service_documents WHERE service_code = ? ORDER BY position"
 
 
-def _check_item(s: Session, item: IntakeItem) -> _CheckedItem:
+def _check_item(s: Session | RawTx, item: IntakeItem) -> _CheckedItem:
     code = item.service_code.strip().upper()
     cur = RAW.cursor(s)
     svc = cur.execute(_SERVICE_SQL, (code,)).fetchone()
@@ -132,7 +132,7 @@ def intake(
     now = now or utcnow()
     visit_id = uuid7()
     views: list[RequestView] = []
-    with store.write() as s:
+    with store.raw_write() as s:
         checked = [_check_item(s, item) for item in items]
         remember_citizen(s, nid, name, phone, now)
         cur = RAW.cursor(s)

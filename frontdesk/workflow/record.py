@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from .. import aggregates, audit
 from ..auth import Actor, require_role
 from ..clock import utcnow, uuid7
-from ..db import RAW
+from ..db import RAW, RawTx
 from ..errors import InvalidInput
 from ..i18n import QT_TRANSLATE_NOOP
 from ..lifecycle import STATUSES, TRANSITIONS
@@ -41,7 +41,7 @@ def can_reassign(role: str) -> bool:
 
 
 def _record(
-    s: Session,
+    s: Session | RawTx,
     actor: Actor,
     req: Request | dict[str, Any],
     kind: str,
@@ -123,6 +123,7 @@ def _record(
         if kind == "intake":
             aggregates.restate(s, None, aggregates.facts_of_values(req))
     elif before is not None:
+        assert isinstance(s, Session)  # changes to an existing request run in an ORM session
         aggregates.restate(s, before, aggregates.facts_of(s, req))
 
 
