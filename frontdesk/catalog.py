@@ -175,7 +175,20 @@ def set_service_active(session: Session, code: str, active: bool, *, now: dt.dat
 # -------------------------------------------------------------------------------------------- queries
 
 
-def _info(row: Service, docs: list[ServiceDocument]) -> ServiceInfo:
+def _document_infos(session: Session, code: str | None = None) -> dict[str, list[DocumentInfo]]:
+    """Documents as plain records straight from the rows (no ORM objects: the app lists the whole
+    catalogue at start-up)."""
+    d = ServiceDocument
+    query = select(d.service_code, d.code, d.name_sq, d.name_en, d.required).order_by(d.service_code, d.position)
+    if code is not None:
+        query = query.where(d.service_code == code)
+    out: dict[str, list[DocumentInfo]] = {}
+    for service_code, doc_code, name_sq, name_en, required in session.execute(query):
+        out.setdefault(service_code, []).append(DocumentInfo(doc_code, name_sq, name_en, bool(required)))
+    return out
+
+
+def _info(row: Service, docs: list[DocumentInfo]) -> ServiceInfo:
     return ServiceInfo(
         row.code,
         row.name_sq,
@@ -188,7 +201,7 @@ def _info(row: Service, docs: list[ServiceDocument]) -> ServiceInfo:
         row.office,
         row.active,
         row.origin,
-        tuple(DocumentInfo(d.code, d.name_sq, d.name_en, d.required) for d in docs),
+        tuple(docs),
         row.catalog_version,
     )
 
@@ -205,13 +218,13 @@ def list_services(session: Session, *, active_only: bool = True) -> list[Service
     query = select(Service).order_by(Service.code)
     if active_only:
         query = query.where(Service.active.is_(True))
-    docs = _documents_by_service(session)
+    docs = _document_infos(session)
     return [_info(row, docs.get(row.code, [])) for row in session.scalars(query)]
 
 
 def get_service(session: Session, code: str) -> ServiceInfo:
     row = _row(session, code)
-    return _info(row, _documents_by_service(session, row.code).get(row.code, []))
+    return _info(row, _document_infos(session, row.code).get(row.code, []))
 
 
 def search_services(

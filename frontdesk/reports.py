@@ -47,13 +47,6 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
@@ -512,6 +505,9 @@ def to_json(report: Report) -> str:
 
 @functools.cache
 def _register_fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
     pdfmetrics.registerFont(TTFont(_FONT, str(resource("fonts", "DejaVuSans.ttf"))))
     pdfmetrics.registerFont(TTFont(_FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
 
@@ -528,6 +524,13 @@ def _fmt(field_name: str, value: object) -> str:
 
 def to_pdf(report: Report, *, title: str, date_from: dt.date, date_to: dt.date, lang: str = "sq") -> bytes:
     """An A4 landscape PDF: title, range, grouping, the table with its total row, generation time."""
+    # reportlab loads only for a PDF export (start-up time of the app)
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
     _register_fonts()
     li = 0 if lang == "sq" else 1
     body = ParagraphStyle("body", fontName=_FONT, fontSize=9, leading=11)
