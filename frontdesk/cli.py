@@ -52,18 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     store = _store(args)
     info = setup.init_workstation(store, args.unit, args.unit_name, args.workstation)
-    created_users: list[str] = []
-    if args.demo:
-        from .auth import add_user
-        from .catalog import import_catalog, load_catalog
-        from .clock import utcnow
-        from .paths import resource
-
-        with store.write() as s:
-            import_catalog(s, load_catalog(resource("catalog", "demo.json")), now=utcnow())
-        for username, role, name in setup.DEMO_USERS:
-            add_user(store, None, username, role, name, setup.DEMO_PASSWORD)
-            created_users.append(username)
+    created_users = setup.add_demo_catalog_and_users(store) if args.demo else []
     data = {**info.__dict__, "database": str(store.path), "demo_users": created_users}
     _emit(
         args,

@@ -13,6 +13,7 @@ class FrontdeskError(Exception):
     """Base of every error a user can meet. ``text`` is an English template marked for translation."""
 
     exit_code = 1
+    context = CONTEXT  # the Qt Linguist context of ``text``
 
     def __init__(self, text: str, **params: Any) -> None:
         self.text = text
@@ -20,7 +21,7 @@ class FrontdeskError(Exception):
         super().__init__(self.render())
 
     def render(self, translate: Translator = identity_translator) -> str:
-        template = translate(CONTEXT, self.text)
+        template = translate(self.context, self.text)
         try:
             return template.format(**self.params)
         except (KeyError, IndexError, ValueError):

@@ -13,6 +13,7 @@ from .db import Store
 from .deadlines import OPEN_STATUSES, local_date, sla_state
 from .errors import InvalidInput, NotFound
 from .i18n import QT_TRANSLATE_NOOP
+from .lifecycle import STATUSES
 from .models import Request, RequestEvent, Service, User
 from .numbering import parse_receipt_no
 from .text import fold
@@ -95,10 +96,7 @@ class QueueRow:
     created_at: dt.datetime
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v)
-            for k, v in self.__dict__.items()
-        }
+        return {k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in self.__dict__.items()}
 
 
 @dataclass
@@ -132,9 +130,7 @@ def find_request(session: Session, receipt_no: str) -> Request:
     text = normalise_receipt(receipt_no)
     req = session.scalars(select(Request).where(Request.receipt_no == text)).first()
     if req is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("errors", "No request with receipt number {receipt_no}."), receipt_no=text
-        )
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "No request with receipt number {receipt_no}."), receipt_no=text)
     return req
 
 
@@ -159,9 +155,7 @@ def event_views(session: Session, request_id: str) -> list[EventView]:
     ]
 
 
-def view(
-    session: Session, req: Request, *, with_history: bool = False, today: dt.date | None = None
-) -> RequestView:
+def view(session: Session, req: Request, *, with_history: bool = False, today: dt.date | None = None) -> RequestView:
     svc = session.get_one(Service, req.service_code)
     assignee = session.get(User, req.assignee_id) if req.assignee_id else None
     creator = session.get(User, req.created_by_id)
@@ -254,12 +248,8 @@ def _text_match(t: str) -> Any:
 
 
 def _check_filter(flt: QueueFilter) -> None:
-    from .workflow import STATUSES  # local import: workflow imports this module
-
     if flt.status and flt.status not in STATUSES:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "Unknown status {status}."), field="status", status=flt.status
-        )
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Unknown status {status}."), field="status", status=flt.status)
 
 
 def queue_count(store: Store, flt: QueueFilter | None = None) -> int:
@@ -312,9 +302,7 @@ def queue_page(
     stmt = stmt.offset(offset).limit(limit)
     with store.read() as s:
         return [
-            QueueRow(
-                r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _sla(r[6], r[8], today), r[9], r[10]
-            )
+            QueueRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _sla(r[6], r[8], today), r[9], r[10])
             for r in s.execute(stmt)
         ]
 

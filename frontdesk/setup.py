@@ -72,11 +72,7 @@ def init_workstation(store: Store, unit_code: str, unit_name: str, workstation_c
             )
         if s.get(Unit, unit_code) is None:
             s.add(Unit(code=unit_code, name=unit_name.strip(), created_at=now))
-        s.add(
-            Workstation(
-                code=workstation_code, unit_code=unit_code, is_local=True, receipt_counter=0, created_at=now
-            )
-        )
+        s.add(Workstation(code=workstation_code, unit_code=unit_code, is_local=True, receipt_counter=0, created_at=now))
     return workstation_info(store)
 
 
@@ -95,13 +91,19 @@ def ensure_demo(store: Store, *, requests: int = 40, seed: int = 7) -> bool:
     if is_initialised(store):
         return False
     init_workstation(store, DEMO_UNIT[0], DEMO_UNIT[1], DEMO_WORKSTATION)
+    add_demo_catalog_and_users(store)
+    if requests:
+        add_demo_requests(store, requests, seed=seed)
+    return True
+
+
+def add_demo_catalog_and_users(store: Store) -> list[str]:
+    """The demo catalogue and the demo users (password ``DEMO_PASSWORD``); returns the user names."""
     with store.write() as s:
         import_catalog(s, load_catalog(resource("catalog", "demo.json")), now=utcnow())
     for username, role, name in DEMO_USERS:
         auth.add_user(store, None, username, role, name, DEMO_PASSWORD)
-    if requests:
-        add_demo_requests(store, requests, seed=seed)
-    return True
+    return [u for u, _, _ in DEMO_USERS]
 
 
 _FIRST = (

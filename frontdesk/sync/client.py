@@ -117,6 +117,4 @@ class CentralClient:
         return PushResponse.model_validate(self._call("POST", "/v1/push", body))
 
     def changes(self, after: int, limit: int) -> ChangesResponse:
-        return ChangesResponse.model_validate(
-            self._call("GET", "/v1/changes", params={"after": after, "limit": limit})
-        )
+        return ChangesResponse.model_validate(self._call("GET", "/v1/changes", params={"after": after, "limit": limit}))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
@@ -33,8 +31,3 @@ def load_token(server_url: str, unit_code: str, workstation_code: str) -> str | 
         return keyring.get_password(SERVICE, _account(server_url, unit_code, workstation_code))
     except (NoKeyringError, KeyringError, RuntimeError) as exc:
         raise CredentialsUnavailable(f"the operating system's keyring cannot be read ({exc})") from exc
-
-
-def forget_token(server_url: str, unit_code: str, workstation_code: str) -> None:
-    with contextlib.suppress(NoKeyringError, KeyringError, RuntimeError):
-        keyring.delete_password(SERVICE, _account(server_url, unit_code, workstation_code))

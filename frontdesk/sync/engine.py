@@ -9,7 +9,6 @@ for a new local write. Callable from the command line and from the app's backgro
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import random
 import threading
@@ -237,10 +236,3 @@ class SyncEngine:
     def poke(self) -> None:
         """Connectivity changed or the user asked: try again now, and reset the backoff."""
         self._wake.set()
-
-
-def last_contact_age(store: Store, now: dt.datetime | None = None) -> dt.timedelta | None:
-    last = replication.read_state(store).get("last_success")
-    if not last:
-        return None
-    return (now or utcnow()) - dt.datetime.fromisoformat(last)

@@ -22,9 +22,7 @@ UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 CODE_UNIT = r"^[A-Z0-9]{2,6}$"
 CODE_WORKSTATION = r"^[A-Z0-9]{1,4}$"
 
-Status = Literal[
-    "received", "forwarded", "in_progress", "ready", "delivered", "returned", "rejected", "cancelled"
-]
+Status = Literal["received", "forwarded", "in_progress", "ready", "delivered", "returned", "rejected", "cancelled"]
 OpKind = Literal[
     "request.intake",
     "request.status",

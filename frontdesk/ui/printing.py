@@ -40,7 +40,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from frontdesk.errors import FrontdeskError
-from frontdesk.i18n import QT_TRANSLATE_NOOP, Translator, identity_translator
+from frontdesk.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +57,11 @@ class PrinterUnavailable(FrontdeskError):
     """
 
     exit_code = 7
+    context = CONTEXT
 
     def __init__(self, text: str, printer: str = "", **params: Any) -> None:
         self.printer = printer
         super().__init__(text, printer=printer, **params)
-
-    def render(self, translate: Translator = identity_translator) -> str:
-        template = translate(CONTEXT, self.text)
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.text.format(**self.params)
 
     def message(self) -> str:
         """The message in the installed UI language (QCoreApplication.translate, context "printing")."""
@@ -94,6 +88,11 @@ _BEGIN_FAILED = QT_TRANSLATE_NOOP(
     "Printing on {printer} could not start. The request is saved: check the printer (paper, cover, "
     "cable) and reprint the receipt.",
 )
+
+
+def no_printer() -> PrinterUnavailable:
+    """The error for a workstation with no printer set up (the request is saved; reprint later)."""
+    return PrinterUnavailable(_NO_PRINTER)
 
 
 def available_printers() -> list[str]:
@@ -230,9 +229,7 @@ def print_pdf(pdf: bytes, printer_name: str | None, *, paper: str, doc_name: str
         printer.setFullPage(True)
         printer.setColorMode(QPrinter.ColorMode.GrayScale)
         first = doc.pagePointSize(0)
-        layout = QPageLayout(
-            _page_size(paper, first), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
-        )
+        layout = QPageLayout(_page_size(paper, first), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
         layout.setMode(QPageLayout.Mode.FullPageMode)
         if not printer.setPageLayout(layout):
             log.warning("printer %s refused the page layout %s", name, layout.pageSize().name())
@@ -258,9 +255,7 @@ def print_pdf(pdf: bytes, printer_name: str | None, *, paper: str, doc_name: str
         doc.deleteLater()
 
 
-def preview_dialog(
-    pdf: bytes, parent: QWidget | None = None, *, on_print: Callable[[], None] | None = None
-) -> QDialog:
+def preview_dialog(pdf: bytes, parent: QWidget | None = None, *, on_print: Callable[[], None] | None = None) -> QDialog:
     """A dialog showing the receipt's pages with Print and Close.
 
     Print calls ``on_print`` (if given) and accepts the dialog, so ``exec()`` returning Accepted also

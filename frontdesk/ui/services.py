@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from frontdesk import auth, catalog, identity, queries, workflow
 from frontdesk.auth import Actor
@@ -55,15 +54,9 @@ class ServiceChoice:
         return self.name_en if lang == "en" and self.name_en else self.name_sq
 
 
-def _choice(svc: Any) -> ServiceChoice:
-    docs = tuple(
-        DocChoice(d.code, d.name_sq, getattr(d, "name_en", "") or d.name_sq, bool(d.required))
-        for d in getattr(svc, "documents", ())
-    )
-    fee = getattr(svc, "fee_amount", None)
-    if fee is None:
-        fee = getattr(svc, "fee", 0)
-    return ServiceChoice(svc.code, svc.name_sq, svc.name_en or svc.name_sq, int(fee or 0), int(svc.standard_days), docs)
+def _choice(svc: catalog.ServiceInfo) -> ServiceChoice:
+    docs = tuple(DocChoice(d.code, d.name_sq, d.name_en or d.name_sq, bool(d.required)) for d in svc.documents)
+    return ServiceChoice(svc.code, svc.name_sq, svc.name_en or svc.name_sq, svc.fee_amount, svc.standard_days, docs)
 
 
 @dataclass(frozen=True)
@@ -159,7 +152,7 @@ class CounterService:
             raise printing.PrinterUnavailable(_PRINTING_OFF_TEXT)
         printer = printing.choose_printer(st.printer or None)
         if printer is None:
-            raise printing.PrinterUnavailable(printing._NO_PRINTER)
+            raise printing.no_printer()
         copy_no = workflow.record_print(self.store, self.actor, receipt_no)
         pdf = self.render_receipt(receipt_no, copy_no)
         printing.print_pdf(pdf, printer, paper=st.paper)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from ..lifecycle import STATUSES, TERMINAL, TRANSITIONS, status_label
 from ..queries import RequestView
-from .changes import add_note, advance, deliver, mark_acknowledged, reassign, record_print
-from .intake import CitizenInput, IntakeItem, citizen_requests, intake
+from .changes import add_note, advance, deliver, reassign, record_print
+from .intake import CitizenInput, IntakeItem, intake
 from .record import COUNTER_ROLES, SUPERVISOR_ONLY, allowed_actions, can_reassign
 
 __all__ = [
@@ -35,10 +35,8 @@ __all__ = [
     "advance",
     "allowed_actions",
     "can_reassign",
-    "citizen_requests",
     "deliver",
     "intake",
-    "mark_acknowledged",
     "reassign",
     "record_print",
     "status_label",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from .. import aggregates
 from ..auth import Actor
@@ -198,9 +197,3 @@ def record_print(store: Store, actor: Actor, receipt_no: str) -> int:
             r.print_count += 1
         _record(s, actor, req, "print", data={"copy": copy_no, "visit_size": len(visit)}, now=now)
         return copy_no
-
-
-def mark_acknowledged(s: Session, request_ids: list[str]) -> None:
-    """Called by the sync engine inside its transaction: the central system has these requests."""
-    if request_ids:
-        s.execute(update(Request).where(Request.id.in_(request_ids)).values(central_ack=True))

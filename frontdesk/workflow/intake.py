@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..auth import Actor
@@ -15,10 +14,10 @@ from ..db import RAW, RawTx, Store
 from ..deadlines import promised_date
 from ..errors import InvalidInput, MissingDocuments, NotFound
 from ..i18n import QT_TRANSLATE_NOOP
-from ..identity import normalize_nid, parse_nid, remember_citizen
+from ..identity import parse_nid, remember_citizen
 from ..models import Request
 from ..numbering import next_receipt_no
-from ..queries import RequestView, request_sla, view
+from ..queries import RequestView, request_sla
 from ..text import fold
 from .record import MAX_NAME, _clean_note, _record, _require_counter, _snapshot
 
@@ -214,11 +213,3 @@ def _intake_view(v: dict[str, Any], c: _CheckedItem, actor: Actor) -> RequestVie
         delivered_at=None,
         workstation_code=v["workstation_code"],
     )
-
-
-def citizen_requests(store: Store, nid: str) -> list[RequestView]:
-    """The citizen's earlier requests (once-only: what the office already has)."""
-    key = normalize_nid(nid)
-    with store.read() as s:
-        rows = s.scalars(select(Request).where(Request.citizen_nid == key).order_by(Request.created_at.desc()))
-        return [view(s, r) for r in rows]
