@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from . import aggregates
@@ -24,6 +24,8 @@ from .db import Store
 from .models import OutboxOp, Request, RequestEvent, Service, SyncState, User, Workstation
 from .text import fold
 
+_OUTBOX: Table = OutboxOp.__table__  # type: ignore[assignment]
+_IN_CHUNK = 500  # ids per ``IN (…)``, well inside SQLite's parameter limit
 STATE_KEYS = (
     "server_url", "workstation_id", "epoch", "cursor", "last_success", "last_attempt", "last_error",
     "clone_suspected", "ca_bundle",
@@ -129,9 +131,7 @@ def status(store: Store) -> SyncStatus:
 
 def pending_ops(store: Store, limit: int) -> list[PendingOp]:
     with store.read() as s:
-        rows = s.scalars(
-            select(OutboxOp).where(OutboxOp.state == "pending").order_by(OutboxOp.seq).limit(limit)
-        ).all()
+        rows = s.scalars(select(OutboxOp).where(OutboxOp.state == "pending").order_by(OutboxOp.seq).limit(limit)).all()
         return [PendingOp(o.seq, o.op_id, o.kind, o.request_id, dict(o.payload), o.created_at) for o in rows]
 
 
@@ -142,26 +142,45 @@ def settle(
     was answered ``applied`` or ``duplicate``; ``rejected`` ops stay, with the reason, for the supervisor.
     Acknowledged intakes lose the PROVISIONAL line on their receipts. Returns (acknowledged, rejected)."""
     now = now or utcnow()
-    acked = rejected = 0
+    by_id = {r["op_id"]: r for r in results}
+    acked_ops: list[str] = []
+    acked_requests: list[str] = []
+    refused: list[dict[str, Any]] = []
     with store.write() as s:
-        for r in results:
-            op = s.scalars(select(OutboxOp).where(OutboxOp.op_id == r["op_id"])).first()
-            if op is None:
-                continue  # settled by an earlier, interrupted run
+        known: list[tuple[str, str, str | None]] = []
+        ids = list(by_id)
+        for start in range(0, len(ids), _IN_CHUNK):  # rows settled by an earlier, interrupted run are gone
+            chunk = ids[start : start + _IN_CHUNK]
+            stmt = select(OutboxOp.op_id, OutboxOp.kind, OutboxOp.request_id).where(OutboxOp.op_id.in_(chunk))
+            known.extend((op_id, kind, rid) for op_id, kind, rid in s.execute(stmt))
+        for op_id, kind, request_id in known:
+            r = by_id[op_id]
             if r["result"] in ("applied", "duplicate"):
-                if op.kind in ("request.intake", "request.sync") and op.request_id:
-                    s.execute(update(Request).where(Request.id == op.request_id).values(central_ack=True))
-                s.delete(op)
-                acked += 1
+                acked_ops.append(op_id)
+                if kind in ("request.intake", "request.sync") and request_id:
+                    acked_requests.append(request_id)
             else:
-                op.state = "rejected"
-                op.rejected_reason = r.get("reason") or "rejected"
-                op.last_error = r.get("message")
-                op.attempts += 1
-                rejected += 1
+                refused.append({"id": op_id, "reason": r.get("reason") or "rejected", "message": r.get("message")})
+        for start in range(0, len(acked_ops), _IN_CHUNK):
+            s.execute(delete(OutboxOp).where(OutboxOp.op_id.in_(acked_ops[start : start + _IN_CHUNK])))
+        for start in range(0, len(acked_requests), _IN_CHUNK):
+            chunk = acked_requests[start : start + _IN_CHUNK]
+            s.execute(update(Request).where(Request.id.in_(chunk)).values(central_ack=True))
+        if refused:
+            s.connection().execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.op_id == bindparam("id"))
+                .values(
+                    state="rejected",
+                    rejected_reason=bindparam("reason"),
+                    last_error=bindparam("message"),
+                    attempts=_OUTBOX.c.attempts + 1,
+                ),
+                refused,
+            )
         set_state(s, "epoch", epoch)
         set_state(s, "last_success", now.isoformat(timespec="seconds"))
-    return acked, rejected
+    return len(acked_ops), len(refused)
 
 
 def reject_locally(store: Store, ops: list[tuple[str, str]]) -> int:
@@ -200,9 +219,7 @@ def requeue_everything(store: Store) -> int:
         users = {u.id: u.username for u in s.scalars(select(User))}
         for req in s.scalars(select(Request)).all():
             events = s.scalars(
-                select(RequestEvent)
-                .where(RequestEvent.request_id == req.id)
-                .order_by(RequestEvent.device_time)
+                select(RequestEvent).where(RequestEvent.request_id == req.id).order_by(RequestEvent.device_time)
             ).all()
             payload = {
                 "request_id": req.id,
@@ -279,9 +296,7 @@ def apply_request(s: Session, snap: dict[str, Any], events: list[dict[str, Any]]
     still pending keeps its local state (they will reach the server and come back); events always merge."""
     rid = snap["id"]
     pending = s.scalar(
-        select(func.count())
-        .select_from(OutboxOp)
-        .where(OutboxOp.request_id == rid, OutboxOp.state == "pending")
+        select(func.count()).select_from(OutboxOp).where(OutboxOp.request_id == rid, OutboxOp.state == "pending")
     )
     req = s.get(Request, rid)
     before = aggregates.facts_of(s, req) if req is not None else None  # report aggregates: restated below
@@ -363,9 +378,7 @@ def apply_page(store: Store, changes: list[dict[str, Any]], *, next_cursor: int,
                 apply_user(s, ch["user"], unit_code)
             elif ch["kind"] == "catalog" and ch.get("catalog"):
                 text = json.dumps(ch["catalog"]["catalog"], ensure_ascii=False)
-                import_catalog(
-                    s, parse_catalog(text, f"central catalogue {ch['catalog']['version']}"), now=utcnow()
-                )
+                import_catalog(s, parse_catalog(text, f"central catalogue {ch['catalog']['version']}"), now=utcnow())
         set_state(s, "cursor", str(next_cursor))
         set_state(s, "epoch", epoch)
         set_state(s, "last_success", utcnow().isoformat(timespec="seconds"))

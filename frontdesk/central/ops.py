@@ -19,6 +19,7 @@ from frontdesk.lifecycle import TERMINAL, TRANSITIONS
 from frontdesk.sync import protocol as p
 
 from . import models as m
+from .batch import CONFLICTING_WRITE, Batch, clone_suspected, event_values, pushed_snapshot, request_values
 from .db import Database, epoch, lock_unit
 from .service import (
     Conflict,
@@ -56,21 +57,13 @@ def push(db: Database, token: str | None, req: p.PushRequest) -> p.PushResponse:
             )
         ws.max_receipt_counter = req.receipt_counter
         ws.last_seen_at = utcnow()
-        results = [_apply_op(s, ws, op) for op in req.ops]
+        results = Batch(s, ws, apply_one).apply(req.ops)
         return p.PushResponse(epoch=epoch(s), server_time=server_time(), results=results)
 
 
-def _apply_op(s: Session, ws: m.Workstation, op: p.Op) -> p.OpResult:
-    prior = s.get(m.AppliedOp, op.op_id)
-    if prior is not None:
-        if prior.result == "rejected":
-            return p.OpResult(
-                op_id=op.op_id,
-                result="rejected",
-                reason=prior.reason,  # type: ignore[arg-type]
-                message=prior.message or "This op was rejected before.",
-            )
-        return p.OpResult(op_id=op.op_id, result="duplicate")
+def apply_one(s: Session, ws: m.Workstation, op: p.Op) -> p.OpResult:
+    """An op other than an intake, through its ORM handler in its own savepoint: a rejection rolls back
+    what the op wrote and the others go on. Its ``applied_ops`` row is written by the batch."""
     handler = _HANDLERS[op.kind]
     savepoint = s.begin_nested()
     try:
@@ -78,26 +71,12 @@ def _apply_op(s: Session, ws: m.Workstation, op: p.Op) -> p.OpResult:
         s.flush()
     except Rejected as r:
         savepoint.rollback()
-        result = p.OpResult(op_id=op.op_id, result="rejected", reason=r.reason, message=r.message, current=r.current)
+        return p.OpResult(op_id=op.op_id, result="rejected", reason=r.reason, message=r.message, current=r.current)
     except IntegrityError:  # a concurrent write elsewhere (another unit) took the same key
         savepoint.rollback()
-        return p.OpResult(op_id=op.op_id, result="rejected", reason="invalid", message="Conflicting write; push again.")
-    else:
-        savepoint.commit()
-        result = p.OpResult(op_id=op.op_id, result=outcome)
-    s.add(
-        m.AppliedOp(
-            op_id=op.op_id,
-            workstation_id=ws.id,
-            kind=op.kind,
-            result=result.result,
-            reason=result.reason,
-            message=result.message,
-            applied_at=utcnow(),
-        )
-    )
-    s.flush()
-    return result
+        return p.OpResult(op_id=op.op_id, result="rejected", reason="invalid", message=CONFLICTING_WRITE)
+    savepoint.commit()
+    return p.OpResult(op_id=op.op_id, result=outcome)
 
 
 def _request_payload(op: p.Op) -> p.RequestOpPayload:
@@ -130,99 +109,20 @@ def _event_known(s: Session, event_id: str, request_id: str) -> bool:
 
 
 def _new_event(req_id: str, ev: p.EventPayload) -> m.RequestEvent:
-    return m.RequestEvent(
-        id=ev.id,
-        request_id=req_id,
-        kind=ev.kind,
-        from_status=ev.from_status,
-        to_status=ev.to_status,
-        actor=ev.actor,
-        workstation=ev.workstation,
-        device_time=naive_utc(ev.device_time),
-        data=ev.data,
-        received_at=utcnow(),
-    )
+    return m.RequestEvent(**event_values(req_id, ev, utcnow()))
 
 
 def _check_receipt_free(s: Session, snap: p.RequestSnapshot) -> None:
-    """Receipt numbers are unique by construction (unit + workstation + counter); the same number on
-    another request means two machines share one workstation's identity — a copied data directory. The
-    whole push is refused with 409 ``clone_suspected`` (nothing of it is applied, the transaction rolls
-    back) and the client stops syncing until IT steps in: merging the copy's requests would hand the
-    original's next receipt numbers to strangers (docs/sync-protocol.md)."""
     other = s.scalars(select(m.Request.id).where(m.Request.receipt_no == snap.receipt_no)).first()
     if other is not None and other != snap.id:
-        raise Conflict(
-            f"Receipt number {snap.receipt_no} already belongs to another request: this looks like a cloned "
-            "workstation.",
-            code="clone_suspected",
-            detail={"receipt_no": snap.receipt_no},
-        )
-
-
-def _snapshot_of(op: p.Op, ws: m.Workstation) -> p.RequestSnapshot:
-    pl = _request_payload(op)
-    snap = pl.request
-    if snap is None:
-        raise Rejected("invalid", f"A {op.kind} op carries the whole request.")
-    if snap.id != pl.request_id or snap.receipt_no != pl.receipt_no:
-        raise Rejected("invalid", "The request's id or receipt number differs from the op's.")
-    if snap.unit_code != ws.unit_code:
-        raise Rejected("wrong_unit", f"Request {snap.receipt_no} belongs to unit {snap.unit_code}.")
-    return snap
+        raise clone_suspected(snap.receipt_no)
 
 
 def _insert_request(s: Session, snap: p.RequestSnapshot) -> m.Request:
-    req = m.Request(
-        id=snap.id,
-        receipt_no=snap.receipt_no,
-        visit_id=snap.visit_id,
-        unit_code=snap.unit_code,
-        workstation_code=snap.workstation_code,
-        service_code=snap.service_code,
-        citizen_nid=snap.citizen_nid,
-        citizen_name=snap.citizen_name,
-        citizen_phone=snap.citizen_phone,
-        documents=list(snap.documents),
-        documents_missing=list(snap.documents_missing),
-        fee_paid=snap.fee_paid,
-        priority=snap.priority,
-        note=snap.note,
-        status=snap.status,
-        assignee=snap.assignee,
-        created_by=snap.created_by,
-        created_at=naive_utc(snap.created_at),
-        updated_at=naive_utc(snap.updated_at),
-        due_date=snap.due_date,
-        standard_days=snap.standard_days,
-        version=snap.version,
-        assigned_version=0,
-        completed_at=naive_utc(snap.completed_at) if snap.completed_at else None,
-        delivered_at=naive_utc(snap.delivered_at) if snap.delivered_at else None,
-        rating=snap.rating,
-        received_at=utcnow(),
-    )
+    req = m.Request(**request_values(snap, utcnow()))
     s.add(req)
     s.flush()
     return req
-
-
-def _op_intake(s: Session, ws: m.Workstation, op: p.Op) -> p.OpOutcome:
-    snap = _snapshot_of(op, ws)
-    ev = _event(op, "intake")
-    existing = s.get(m.Request, snap.id)
-    if existing is not None:
-        if existing.unit_code != ws.unit_code:
-            raise Rejected("invalid", "This request id is already used.")
-        return "duplicate"
-    _check_receipt_free(s, snap)
-    if s.get(m.RequestEvent, ev.id) is not None:
-        raise Rejected("invalid", "This event id belongs to another request.")
-    req = _insert_request(s, snap)
-    event = _new_event(req.id, ev)
-    s.add(event)
-    _request_change(s, req, [event], ws.id)
-    return "applied"
 
 
 def apply_status(
@@ -343,7 +243,7 @@ def _op_sync(s: Session, ws: m.Workstation, op: p.Op) -> p.OpOutcome:
     """Re-push after an epoch change: create the request if unknown, merge the events it lacks. A known
     request takes the pushed state only when the workstation has seen every event the server has and
     its version is higher (a fast-forward); otherwise the server's state stands."""
-    snap = _snapshot_of(op, ws)
+    snap = pushed_snapshot(op, ws.unit_code)
     pl = _request_payload(op)
     pushed = list(pl.events) + ([pl.event] if pl.event is not None else [])
     req = s.get(m.Request, snap.id)
@@ -426,7 +326,6 @@ def user_payload(row: m.User) -> p.UserPayload:
 
 
 _HANDLERS: dict[str, Any] = {
-    "request.intake": _op_intake,
     "request.status": _op_status,
     "request.deliver": _op_deliver,
     "request.assign": _op_assign,

@@ -483,4 +483,3 @@ def publish_catalog(db: Database, text: str, source_name: str = "catalog.json") 
             lock_unit(s, code)
             _add_change(s, code, "catalog", payload, None)
     return catalog.version, len(units)
-

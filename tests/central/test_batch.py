@@ -1,0 +1,138 @@
+"""The batched push (frontdesk/central/batch.py) answers exactly as op-by-op application would: order inside
+a batch, an op id or a request twice in one push, a receipt number reused inside one push, and a buffer
+of intakes that meets a concurrent write — on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from frontdesk.central import models as m
+from frontdesk.central import ops
+from frontdesk.central.batch import Batch
+from frontdesk.sync import protocol as p
+
+from .conftest import Desk, Server, results
+
+
+def _count(server: Server, model: Any) -> int:
+    db = server.db
+    try:
+        with db.read() as s:
+            return int(s.scalar(select(func.count()).select_from(model)) or 0)
+    finally:
+        db.close()
+
+
+def test_intakes_and_later_ops_of_one_batch_apply_in_push_order(desks: Any) -> None:
+    a: Desk = desks("TR01", "W01")
+    b: Desk = desks("TR01", "W02")
+    (op1, s1), (op2, s2), (op3, s3) = (a.intake(name=f"Qytetar Radhë {i}") for i in range(3))
+    batch = [
+        op1,
+        a.status_op(s1, "received", "in_progress"),  # about an intake buffered just before it
+        op2,
+        a.user_op("klerk9"),
+        op3,
+        a.status_op(s3, "received", "in_progress"),
+        a.status_op(s2, "received", "delivered"),  # not from received: rejected, nothing else spoiled
+    ]
+    assert results(a.push(batch)) == ["applied"] * 6 + ["rejected"]
+    changes, _ = b.pull_all()
+    order = [(c.kind, c.request.request.receipt_no if c.request else None) for c in changes]
+    assert order == [
+        ("request", s1.receipt_no),
+        ("request", s1.receipt_no),
+        ("request", s2.receipt_no),
+        ("user", None),
+        ("request", s3.receipt_no),
+        ("request", s3.receipt_no),
+    ]
+    seqs = [c.seq for c in changes]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    assert changes[1].request is not None and changes[1].request.request.status == "in_progress"
+    assert _count(a.server, m.AppliedOp) == len(batch)
+
+
+def test_the_same_op_or_request_twice_in_one_push(desks: Any) -> None:
+    a: Desk = desks("TR01", "W01")
+    op, snap = a.intake()
+    same_request = p.Op.model_validate({**op.model_dump(), "op_id": a.intake()[0].op_id})
+    res = a.push([op, op, same_request])
+    assert results(res) == ["applied", "duplicate", "duplicate"]
+    # an op id first rejected answers rejected with its reason again, in the same push and later
+    ghost = a.status_op(a.intake()[1], "received", "in_progress")
+    res = a.push([ghost, ghost])
+    assert results(res) == ["rejected", "rejected"] and {r.reason for r in res} == {"unknown_request"}
+    assert results(a.push([ghost])) == ["rejected"]
+    assert _count(a.server, m.AppliedOp) == 3  # one row per op id
+    assert _count(a.server, m.Request) == 1
+    assert snap.id in {r.id for r in _requests(a.server)}
+
+
+def test_a_receipt_number_twice_in_one_push_refuses_the_whole_push(desks: Any) -> None:
+    a: Desk = desks("TR01", "W01")
+    op1, snap1 = a.intake()
+    op2, _ = a.intake()
+    clash = _with_receipt(op2, snap1.receipt_no)
+    r = a.push_raw([op1, clash])
+    assert r.status_code == 409 and r.json()["error"] == "clone_suspected"
+    assert _count(a.server, m.Request) == 0 and _count(a.server, m.AppliedOp) == 0
+
+
+def _with_receipt(op: p.Op, receipt_no: str) -> p.Op:
+    body = op.model_dump()
+    body["request"]["receipt_no"] = body["request"]["request"]["receipt_no"] = receipt_no
+    return p.Op.model_validate(body)
+
+
+def _requests(server: Server) -> list[m.Request]:
+    db = server.db
+    try:
+        with db.read() as s:
+            return list(s.scalars(select(m.Request)))
+    finally:
+        db.close()
+
+
+def test_a_concurrent_write_sends_the_buffer_op_by_op(
+    desks: Any, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another unit's transaction commits a receipt number after this push read what exists (possible on
+    PostgreSQL, where units push in parallel): the bulk insert fails, the intakes are written again one by
+    one, the colliding one answers ``rejected``/``invalid`` and the rest are applied."""
+    a: Desk = desks("TR01", "W01")
+    other: Desk = desks("TR02", "W01")
+    mine = [a.intake(name=f"Qytetar Buferi {i}") for i in range(4)]
+    # the other unit already has a request with the receipt number of mine[2] (written before this push)
+    stolen = mine[2][1].receipt_no
+    op_other = _with_receipt(other.intake()[0], stolen)
+    assert results(other.push([op_other])) == ["applied"]
+    # ...but this push does not see it when it looks (the other transaction had not committed yet)
+    monkeypatch.setattr(Batch, "_preload", lambda self, intakes: None)
+    db = server.db
+    try:
+        body = p.PushRequest(epoch=None, receipt_counter=a.counter, ops=[op for op, _ in mine])
+        res = ops.push(db, a.token, body).results
+    finally:
+        db.close()
+    assert results(res) == ["applied", "applied", "rejected", "applied"]
+    assert res[2].reason == "invalid" and res[2].message == "Conflicting write; push again."
+    assert sorted(r.receipt_no for r in _requests(server) if r.unit_code == "TR01") == sorted(
+        s.receipt_no for i, (_, s) in enumerate(mine) if i != 2
+    )
+    monkeypatch.undo()
+    # the answers are kept: the same push again answers the same
+    again = a.push([op for op, _ in mine])
+    assert results(again) == ["duplicate", "duplicate", "rejected", "duplicate"]
+
+
+def test_a_batch_of_the_largest_size_is_applied(desks: Any) -> None:
+    a: Desk = desks("TR01", "W01")
+    b: Desk = desks("TR01", "W02")
+    batch = [a.intake(name=f"Qytetar Shumë {i}")[0] for i in range(p.MAX_BATCH)]
+    assert results(a.push(batch)) == ["applied"] * p.MAX_BATCH
+    changes, _ = b.pull_all(limit=1000)
+    assert [c.seq for c in changes] == sorted(c.seq for c in changes) and len(changes) == p.MAX_BATCH
