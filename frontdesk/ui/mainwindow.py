@@ -29,6 +29,7 @@ from .sync_panel import attach as attach_sync
 from .widgets import data_label, message_label, set_role
 from .worklist import WorklistPage
 
+INTAKE_TAB, WORKLIST_TAB, DETAIL_TAB = 0, 1, 2
 ROLE_LABELS = {
     "clerk": QT_TRANSLATE_NOOP("roles", "Clerk"),
     "supervisor": QT_TRANSLATE_NOOP("roles", "Supervisor"),
@@ -51,13 +52,15 @@ class MainWindow(QMainWindow):
         self.service = service
         self.quitting = False
         self.intake = IntakePage(service, ctx.tasks)
-        self.worklist = WorklistPage(service)
-        self.detail = RequestDetailPage(service, ctx.tasks)
+        # The worklist and the request page are built the first time they are needed (their tab, a scan,
+        # a shortcut): the window a clerk starts on is the intake page (bench/ui.py, start-up).
+        self._worklist: WorklistPage | None = None
+        self._detail: RequestDetailPage | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("screens")
         self.tabs.addTab(self.intake, "")
-        self.tabs.addTab(self.worklist, "")
-        self.tabs.addTab(self.detail, "")
+        self.tabs.addTab(QWidget(), "")  # placeholders, replaced by the pages
+        self.tabs.addTab(QWidget(), "")
         self.banner = QLabel()
         self.banner.setObjectName("demo_banner")
         self.banner.setProperty("role", "banner")
@@ -93,14 +96,57 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.sync = attach_sync(self)  # status-bar sync indicator, "Sync now" (F5), health panel
         self.supervision = install_supervision(self)  # supervisors/admins: reassign, workload, dashboard, audit, admin
-        self.intake.saved.connect(lambda _nos: self.worklist.refresh() if self.worklist.isVisible() else None)
-        self.worklist.open_request.connect(self.open_request)
-        self.detail.changed.connect(lambda _no: self.worklist.refresh())
+        self.intake.saved.connect(self._visit_saved)
         self.tabs.currentChanged.connect(self._tab_changed)
         ctx.tasks.problem.connect(lambda p: self.statusBar().showMessage(p.message, 10_000))
         self.retranslate()
         self.resize(1200, 780)
         self.intake.nid.setFocus()
+
+    # ------------------------------------------------------------------ pages built on first use
+    @property
+    def worklist(self) -> WorklistPage:
+        if self._worklist is None:
+            self._worklist = WorklistPage(self.service)
+            self._worklist.open_request.connect(self.open_request)
+            self._put_page(WORKLIST_TAB, self._worklist)
+        return self._worklist
+
+    @property
+    def detail(self) -> RequestDetailPage:
+        if self._detail is None:
+            self._detail = RequestDetailPage(self.service, self.ctx.tasks)
+            self._detail.changed.connect(self._request_changed)
+            self._put_page(DETAIL_TAB, self._detail)
+        return self._detail
+
+    def built_worklist(self) -> WorklistPage | None:
+        return self._worklist
+
+    def built_detail(self) -> RequestDetailPage | None:
+        return self._detail
+
+    def _put_page(self, index: int, page: QWidget) -> None:
+        """Put a page in place of its tab's placeholder, keeping the title and the current tab."""
+        placeholder = self.tabs.widget(index)
+        current, title = self.tabs.currentIndex(), self.tabs.tabText(index)
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, title)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        if placeholder is not None:
+            placeholder.deleteLater()
+
+    def _visit_saved(self, _receipts: list[str]) -> None:
+        if self._worklist is not None and self._worklist.isVisible():
+            self._worklist.refresh()
+
+    def _request_changed(self, _receipt_no: str) -> None:
+        if self._worklist is not None:
+            self._worklist.refresh()
 
     # ------------------------------------------------------------------ menus and shortcuts
     def _action(self, menu_attr: str, slot: object, shortcuts: tuple[str, ...] = (), name: str = "") -> QAction:
@@ -151,9 +197,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("frontdesk — {unit}, counter {ws}").format(unit=ws.unit_name, ws=ws.workstation_code)
         )
-        self.tabs.setTabText(0, self.tr("New request (Ctrl+1)"))
-        self.tabs.setTabText(1, self.tr("Worklist (Ctrl+2)"))
-        self.tabs.setTabText(2, self.tr("Request (Ctrl+3)"))
+        self.tabs.setTabText(INTAKE_TAB, self.tr("New request (Ctrl+1)"))
+        self.tabs.setTabText(WORKLIST_TAB, self.tr("Worklist (Ctrl+2)"))
+        self.tabs.setTabText(DETAIL_TAB, self.tr("Request (Ctrl+3)"))
         self.banner.setText(
             self.tr("Demo data: this workstation runs with fictitious demo data. Nothing here is a real request.")
         )
@@ -205,8 +251,13 @@ class MainWindow(QMainWindow):
             self.detail.setFocus()
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.worklist and getattr(self.worklist, "loaded_once", False):
-            self.worklist.refresh()
+        if index == WORKLIST_TAB:
+            fresh = self._worklist is None
+            worklist = self.worklist  # built now on the first visit (and loaded when shown)
+            if not fresh and worklist.loaded_once:
+                worklist.refresh()
+        elif index == DETAIL_TAB:
+            self.detail.setFocus()
 
     def focus_scan(self) -> None:
         self.scan_field.setFocus()

@@ -205,13 +205,13 @@ class SyncController(QObject):
 
     def refresh_pages(self) -> None:
         """Remote changes arrived: refresh the worklist and the open request (no restart)."""
-        win = self.win
-        if getattr(win.worklist, "loaded_once", False):
-            win.worklist.refresh()
-        view = win.detail.view
-        if view is not None:
+        worklist, detail = self.win.built_worklist(), self.win.built_detail()
+        if worklist is not None and worklist.loaded_once:
+            worklist.refresh()
+        view = detail.view if detail is not None else None
+        if detail is not None and view is not None:
             try:
-                win.detail.show_view(self.service.get_request(view.receipt_no))
+                detail.show_view(self.service.get_request(view.receipt_no))
             except FrontdeskError as exc:
                 log.info("the open request could not be refreshed: %s", type(exc).__name__)
 

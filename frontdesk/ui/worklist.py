@@ -180,6 +180,7 @@ class WorklistPage(QWidget):
         super().__init__(parent)
         self.setObjectName("worklist_page")
         self.service = service
+        self.loaded_once = False  # set by the first refresh (when the page is first shown)
         self.model = QueueModel(service)
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
@@ -330,7 +331,7 @@ class WorklistPage(QWidget):
         self.loaded_once = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not getattr(self, "loaded_once", False):
+        if not self.loaded_once:
             self.refresh()
         super().showEvent(event)
 

@@ -11,8 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from frontdesk import admin, audit, auth, queries, reports, workflow
+from frontdesk import admin, audit, auth, queries, workflow
 from frontdesk import workload as workload_core
 from frontdesk.auth import Actor, UserInfo
 from frontdesk.catalog import CatalogDocument, CatalogService, ServiceInfo
@@ -20,6 +21,9 @@ from frontdesk.db import Store
 from frontdesk.queries import QueueFilter, QueueRow, RequestView
 
 from ..settings import SettingsStore
+
+if TYPE_CHECKING:
+    from frontdesk import reports
 
 
 @dataclass(frozen=True)
@@ -105,16 +109,22 @@ class SupervisorService:
 
     # ------------------------------------------------------------------ dashboard
     def dashboard(self, date_from: dt.date, date_to: dt.date, by: str) -> DashboardData:
+        from frontdesk import reports  # the report engine loads with the first dashboard, not at sign-in
+
         report = reports.standards_report(self.store, date_from=date_from, date_to=date_to, by=by)
         weeks = reports.weekly_on_time(self.store, date_from, date_to)
         return DashboardData(report, weeks, reports.overdue_by_service(self.store))
 
     @staticmethod
     def export_csv(report: reports.Report, path: Path) -> Path:
+        from frontdesk import reports
+
         path.write_text(reports.to_csv(report), encoding="utf-8-sig", newline="")
         return path
 
     def export_pdf(self, report: reports.Report, path: Path, title: str) -> Path:
+        from frontdesk import reports
+
         pdf = reports.to_pdf(
             report, title=title, date_from=report.date_from, date_to=report.date_to, lang=self.language
         )
