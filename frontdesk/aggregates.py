@@ -82,11 +82,15 @@ def facts_of_values(v: dict[str, Any]) -> Facts:
     )  # fmt: skip
 
 
-def facts_of(s: Session, req: Request) -> Facts:
-    """Facts of ``req`` as it stands in the session (its history read in the same transaction)."""
-    returned = req.status == "returned" or bool(
-        s.scalar(select(exists().where(RequestEvent.request_id == req.id, RequestEvent.to_status == "returned")))
-    )
+def facts_of(s: Session | None, req: Request, *, ever_returned: bool | None = None) -> Facts:
+    """Facts of ``req`` as it stands in the session (its history read in the same transaction, unless
+    the caller already knows whether it was ever returned: ``ever_returned``)."""
+    if ever_returned is None:
+        assert s is not None, "a session to read the history in"
+        ever_returned = bool(
+            s.scalar(select(exists().where(RequestEvent.request_id == req.id, RequestEvent.to_status == "returned")))
+        )
+    returned = req.status == "returned" or ever_returned
     return _facts(
         req.created_at, req.service_code, req.assignee_id, req.unit_code, req.completed_at or req.delivered_at,
         req.standard_days, returned, req.rating,

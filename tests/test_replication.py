@@ -1,0 +1,109 @@
+"""The local side of the sync without a network: a pulled page applied in one transaction (read with a few
+``IN`` queries, frontdesk.replication._PageState) and a pushed batch settled with one DELETE — the cases a
+page can hold: a request twice, a user not pulled yet, a request with local ops pending, a catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select
+
+from frontdesk import auth, replication, workflow
+from frontdesk.clock import utcnow, uuid7
+from frontdesk.db import Store
+from frontdesk.identity import sample_nid
+from frontdesk.models import OutboxOp, Request, RequestEvent, User
+
+
+def _snap(receipt: str, **over: Any) -> dict[str, Any]:
+    now = utcnow().replace(microsecond=0)
+    snap = {
+        "id": uuid7(), "receipt_no": receipt, "visit_id": uuid7(), "unit_code": "TR01", "workstation_code": "W07",
+        "service_code": "CERT-FAM", "citizen_nid": sample_nid(dt.date(1980, 5, 5), "F", 901),
+        "citizen_name": "Qytetare Largët (TEST)", "citizen_phone": None, "documents": ["ID"],
+        "documents_missing": [], "fee_paid": 0, "priority": False, "note": None, "status": "received",
+        "assignee": "clerk1", "created_by": "clerk1", "created_at": now.isoformat(), "updated_at": now.isoformat(),
+        "due_date": (now + dt.timedelta(days=3)).date().isoformat(), "standard_days": 2, "version": 1,
+        "completed_at": None, "delivered_at": None, "rating": None,
+    }  # fmt: skip
+    snap.update(over)
+    return snap
+
+
+def _event(kind: str, to_status: str, actor: str = "clerk1") -> dict[str, Any]:
+    return {"id": uuid7(), "kind": kind, "from_status": None, "to_status": to_status, "actor": actor,
+            "workstation": "W07", "device_time": utcnow().isoformat(), "data": {}}  # fmt: skip
+
+
+def _change(seq: int, snap: dict[str, Any], *events: dict[str, Any]) -> dict[str, Any]:
+    return {"seq": seq, "kind": "request", "request": {"request": snap, "events": list(events)}}
+
+
+def test_a_page_with_a_request_twice_and_a_user_not_pulled_yet(store: Store) -> None:
+    first = _snap("TR01-W07-000001K")
+    intake = _event("intake", "received")
+    later = {**first, "status": "in_progress", "assignee": "klerk-tjeter", "version": 2}
+    moved = _event("status", "in_progress", actor="klerk-tjeter")
+    other = _snap("TR01-W07-000002K", service_code="NEW-SVC")  # a service this desk does not know
+    page = [
+        _change(1, first, intake),
+        _change(2, later, intake, moved),
+        _change(3, other, _event("intake", "received")),
+    ]
+    assert replication.apply_page(store, page, next_cursor=3, epoch="E1") == 3
+    with store.read() as s:
+        req = s.get(Request, first["id"])
+        assert req is not None and req.status == "in_progress" and req.version == 2 and req.central_ack
+        placeholder = s.scalars(select(User).where(User.username == "klerk-tjeter")).one()
+        assert req.assignee_id == placeholder.id and not placeholder.active and placeholder.password_hash == "!"
+        kinds = s.scalars(select(RequestEvent.kind).where(RequestEvent.request_id == first["id"])).all()
+        assert sorted(kinds) == ["intake", "status"]  # the repeated intake event merged once
+        assert s.get(Request, other["id"]) is not None
+    assert replication.read_state(store)["cursor"] == "3"
+    # the same page again (a cut link after the commit, before the cursor was known): nothing doubles
+    replication.apply_page(store, page, next_cursor=3, epoch="E1")
+    with store.read() as s:
+        assert (
+            s.scalar(select(func.count()).select_from(RequestEvent).where(RequestEvent.request_id == first["id"])) == 2
+        )
+        assert s.scalar(select(func.count()).select_from(Request)) == 2
+
+
+def test_local_ops_pending_keep_the_local_state_but_events_merge(store: Store, clerk: auth.Actor) -> None:
+    (view,) = workflow.intake(
+        store, clerk, workflow.CitizenInput(sample_nid(dt.date(1990, 1, 2), "M", 902), "Qytetar Vendor (TEST)"),
+        [workflow.IntakeItem("CERT-FAM", ["ID"])],
+    )  # fmt: skip
+    with store.read() as s:
+        req = s.scalars(select(Request).where(Request.receipt_no == view.receipt_no)).one()
+        users = {u.id: u.username for u in s.scalars(select(User))}
+        remote = replication.snapshot(req, users)
+    remote.update(status="ready", version=5)
+    note = {**_event("note", "received"), "to_status": None, "kind": "note"}
+    replication.apply_page(store, [_change(1, remote, note)], next_cursor=1, epoch="E1")
+    with store.read() as s:
+        req = s.scalars(select(Request).where(Request.receipt_no == view.receipt_no)).one()
+        assert req.status == "received" and req.version == 1  # its intake op is still pending
+        assert note["id"] in set(s.scalars(select(RequestEvent.id).where(RequestEvent.request_id == req.id)))
+
+
+def test_settle_acknowledges_and_keeps_rejections_with_reasons(store: Store, clerk: auth.Actor) -> None:
+    for i in range(3):
+        workflow.intake(
+            store, clerk, workflow.CitizenInput(sample_nid(dt.date(1970, 1, 1 + i), "F", 903), f"Qytetare {i} (TEST)"),
+            [workflow.IntakeItem("CERT-FAM", ["ID"])],
+        )  # fmt: skip
+    ops = replication.pending_ops(store, 100)
+    intakes = [o for o in ops if o.kind == "request.intake"]
+    answers = [{"op_id": o.op_id, "result": "applied"} for o in ops if o not in intakes[2:]]
+    answers.append({"op_id": intakes[2].op_id, "result": "rejected", "reason": "invalid", "message": "Nuk vlen."})
+    answers.append({"op_id": uuid7(), "result": "applied"})  # settled by an earlier, interrupted run
+    assert replication.settle(store, answers, epoch="E1") == (len(ops) - 1, 1)
+    with store.read() as s:
+        left = s.scalars(select(OutboxOp)).all()
+        assert [(o.op_id, o.state, o.rejected_reason, o.last_error, o.attempts) for o in left] == [
+            (intakes[2].op_id, "rejected", "invalid", "Nuk vlen.", 1)
+        ]
+        acked = {r.id: r.central_ack for r in s.scalars(select(Request))}
+        assert sum(acked.values()) == 2 and acked[intakes[2].request_id or ""] is False
