@@ -113,13 +113,15 @@ def audit_entries(
     text: str | None = None,
     offset: int = 0,
     limit: int = 200,
+    before_seq: int | None = None,
 ) -> list[audit.AuditView]:
     """The audit trail, newest first, filtered (see ``audit.entries``); supervisors and admins."""
     require_role(actor, *AUDIT_ROLES)
     with store.read() as s:
         return audit.entries(
-            s, actor=who, action=action, date_from=date_from, date_to=date_to, text=text, offset=offset, limit=limit
-        )
+            s, actor=who, action=action, date_from=date_from, date_to=date_to, text=text, offset=offset, limit=limit,
+            before_seq=before_seq,
+        )  # fmt: skip
 
 
 def verify_audit(store: Store, actor: Actor) -> audit.VerifyResult:

@@ -247,10 +247,14 @@ def entries(
     text: str | None = None,
     offset: int = 0,
     limit: int = 200,
+    before_seq: int | None = None,
 ) -> list[AuditView]:
     """The supervisors' audit screen: newest first, filtered by actor, action, local dates (both
-    included) and a text found in the subject or the details."""
+    included) and a text found in the subject or the details. ``before_seq``: only entries older than
+    that one (the next page; entries written meanwhile do not shift it)."""
     stmt = select(AuditEntry)
+    if before_seq is not None:
+        stmt = stmt.where(AuditEntry.seq < before_seq)
     if actor:
         stmt = stmt.where(AuditEntry.actor == actor.strip().lower())
     if action:

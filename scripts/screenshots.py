@@ -122,7 +122,17 @@ def main() -> int:
             save(win, out / f"detail-{lang}.png")
         ctx.tasks.wait_idle()
         assert queries.get_request(store, req.receipt_no).status == "ready"
+        # the supervisor's audit trail, paged ("Older entries" below the count)
+        ctx.set_language("sq")
+        sup = controller.signed_in(auth.actor_for(store, "mbikqyresi"))
+        sup.resize(1280, 820)
+        audit = sup.supervision.audit if sup.supervision is not None else None
+        if audit is not None:
+            sup.supervision.actions["audit"].trigger()
+            audit.refresh()
+            save(sup, out / "supervisor-audit-sq.png")
         controller.shutdown()
+        sup.close()
         win.close()
         store.close()
     return 0

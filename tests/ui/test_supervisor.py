@@ -220,6 +220,42 @@ def test_audit_lists_entries_and_verify_finds_a_tampered_row(supervisor_window: 
         admin.verify_audit(win.ctx.store, auth.actor_for(win.ctx.store, "sporteli"))
 
 
+def test_audit_pages_back_to_the_first_entry(
+    supervisor_window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Older entries page by page ("Older entries", Alt+L) until the first; entries written meanwhile
+    neither repeat nor shift a page."""
+    from frontdesk.ui.supervisor import audit_view
+
+    monkeypatch.setattr(audit_view, "LIMIT", 7)
+    win = supervisor_window
+    page = sup(win).audit
+    assert page is not None
+    sup(win).actions["audit"].trigger()
+    page.refresh()
+    with win.ctx.store.read() as s:
+        total = len(admin.audit.entries(s, limit=100_000))
+    assert total > 14, "the demo trail is long enough for three pages"
+    assert len(page.entries) == 7 and page.has_more and page.more_button.isEnabled()
+    assert "7" in page.count.text()
+    clerk = auth.actor_for(win.ctx.store, "sporteli")
+    con = sqlite3.connect(win.ctx.store.path)
+    (receipt,) = con.execute("SELECT receipt_no FROM requests WHERE status = 'received' LIMIT 1").fetchone()
+    con.close()
+    workflow.add_note(win.ctx.store, clerk, receipt, "Shënim gjatë leximit (TEST)")
+    pages = 1
+    while page.has_more:
+        page.more_button.click()
+        pages += 1
+    seqs = [e.seq for e in page.entries]
+    assert seqs == sorted(seqs, reverse=True) and len(set(seqs)) == len(seqs)
+    assert len(seqs) == total and seqs[-1] == 1  # the note written meanwhile is not among them
+    assert pages == -(-total // 7) and not page.more_button.isEnabled()
+    assert page.table.rowCount() == total and page.table.currentRow() >= 7
+    page.refresh()  # back to the newest, the note included
+    assert page.entries[0].seq == total + 1 and page.entries[0].action == "note"
+
+
 # ---------------------------------------------------------------- administration
 
 

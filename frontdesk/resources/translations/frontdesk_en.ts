@@ -411,7 +411,7 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+112" />
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
@@ -482,6 +482,16 @@
     </message>
     <message>
         <location line="+1" />
+        <source>O&amp;lder entries</source>
+        <translation>O&amp;lder entries</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show the next {n} older entries</source>
+        <translation>Show the next {n} older entries</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Verify chain</source>
         <translation>&amp;Verify chain</translation>
     </message>
@@ -536,9 +546,9 @@
         <translation>All actions</translation>
     </message>
     <message>
-        <location line="+66" />
-        <source>The newest {n} entries; narrow the filters to see older ones.</source>
-        <translation>The newest {n} entries; narrow the filters to see older ones.</translation>
+        <location line="+85" />
+        <source>The newest {n} entries; older ones follow.</source>
+        <translation>The newest {n} entries; older ones follow.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -546,7 +556,7 @@
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Checking the chain…</source>
         <translation>Checking the chain…</translation>
     </message>
@@ -1195,7 +1205,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="+152" />
+        <location filename="../../ui/mainwindow.py" line="+198" />
         <source>frontdesk — {unit}, counter {ws}</source>
         <translation>frontdesk — {unit}, counter {ws}</translation>
     </message>
@@ -1325,7 +1335,7 @@
         <translation>{name} ({role}) · unit {unit} · workstation {ws}</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+51" />
         <source>Opened {no}.</source>
         <translation>Opened {no}.</translation>
     </message>
@@ -2104,7 +2114,7 @@
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+202" />
+        <location filename="../../ui/worklist.py" line="+203" />
         <source>Worklist</source>
         <translation>Worklist</translation>
     </message>
@@ -2350,7 +2360,7 @@ Please tell IT what you were doing.</source>
 Please tell IT what you were doing.</translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+124" />
         <source>frontdesk cannot start</source>
         <translation>frontdesk cannot start</translation>
     </message>
@@ -2499,8 +2509,8 @@ The details are in the log file.</translation>
     <name>errors</name>
     <message>
         <location filename="../../auth.py" line="+91" />
-        <location filename="../../numbering.py" line="+146" />
-        <location filename="../../setup.py" line="+87" />
+        <location filename="../../numbering.py" line="+145" />
+        <location filename="../../setup.py" line="+83" />
         <source>This workstation is not initialised yet (run init).</source>
         <translation>This workstation is not initialised yet (run init).</translation>
     </message>
@@ -2516,7 +2526,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location filename="../../workflow/changes.py" line="+132" />
+        <location filename="../../workflow/changes.py" line="+131" />
         <source>There is no user {username}.</source>
         <translation>There is no user {username}.</translation>
     </message>
@@ -2595,13 +2605,13 @@ The details are in the log file.</translation>
         <translation>Service {code} comes from the central catalogue; it is set there.</translation>
     </message>
     <message>
-        <location line="+33" />
-        <location filename="../../workflow/intake.py" line="+91" />
+        <location line="+46" />
+        <location filename="../../workflow/intake.py" line="+90" />
         <source>There is no service with code {code}.</source>
         <translation>There is no service with code {code}.</translation>
     </message>
     <message>
-        <location filename="../../errors.py" line="+43" />
+        <location filename="../../errors.py" line="+44" />
         <source>The check letter of personal number {nid} does not match (expected {expected}). Check the document; confirm only if the number is typed exactly as printed.</source>
         <translation>The check letter of personal number {nid} does not match (expected {expected}). Check the document; confirm only if the number is typed exactly as printed.</translation>
     </message>
@@ -2672,7 +2682,7 @@ The details are in the log file.</translation>
         <translation>{n} of {expected} characters of the personal number.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-101" />
+        <location filename="../../numbering.py" line="-100" />
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</translation>
     </message>
@@ -2697,28 +2707,28 @@ The details are in the log file.</translation>
         <translation>The check character of receipt number {receipt_no} is wrong — the number was mistyped or misread.</translation>
     </message>
     <message>
-        <location filename="../../queries.py" line="+136" />
+        <location filename="../../queries.py" line="+133" />
         <source>No request with receipt number {receipt_no}.</source>
         <translation>No request with receipt number {receipt_no}.</translation>
     </message>
     <message>
-        <location line="+125" />
+        <location line="+119" />
         <location filename="../../workflow/changes.py" line="-94" />
         <source>Unknown status {status}.</source>
         <translation>Unknown status {status}.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+24" />
         <source>Cannot sort by {column}.</source>
         <translation>Cannot sort by {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+174" />
+        <location filename="../../receipts.py" line="+113" />
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>No request has the receipt number {receipt_no}.</translation>
     </message>
     <message>
-        <location filename="../../setup.py" line="-26" />
+        <location filename="../../setup.py" line="-22" />
         <source>The unit name is required.</source>
         <translation>The unit name is required.</translation>
     </message>
@@ -2728,7 +2738,7 @@ The details are in the log file.</translation>
         <translation>This data directory is already initialised as workstation {ws} of unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../workflow/record.py" line="+173" />
+        <location filename="../../workflow/record.py" line="+174" />
         <source>A note can have at most {n} characters.</source>
         <translation>A note can have at most {n} characters.</translation>
     </message>
@@ -2813,7 +2823,7 @@ The details are in the log file.</translation>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../reports.py" line="+191" />
+        <location filename="../../reports.py" line="+184" />
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>The end date {date_to} is before the start date {date_from}.</translation>
     </message>
@@ -2849,7 +2859,7 @@ The details are in the log file.</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="+77" />
+        <location filename="../../ui/printing.py" line="+71" />
         <source>No printer is set up on this workstation. The request is saved: choose a printer in the settings and reprint the receipt.</source>
         <translation>No printer is set up on this workstation. The request is saved: choose a printer in the settings and reprint the receipt.</translation>
     </message>
@@ -2869,7 +2879,7 @@ The details are in the log file.</translation>
         <translation>Printing on {printer} could not start. The request is saved: check the printer (paper, cover, cable) and reprint the receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="+27" />
+        <location filename="../../ui/services.py" line="+26" />
         <source>Printing is switched off in the settings (printer: none). The request is saved: choose a printer in the settings and reprint the receipt.</source>
         <translation>Printing is switched off in the settings (printer: none). The request is saved: choose a printer in the settings and reprint the receipt.</translation>
     </message>
@@ -2890,7 +2900,7 @@ The details are in the log file.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="-211" />
+        <location filename="../../ui/mainwindow.py" line="-261" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>

@@ -412,7 +412,7 @@
         <translation>Sinkronizim</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+112"/>
         <source>Audit trail</source>
         <translation>Gjurma e auditimit</translation>
     </message>
@@ -483,6 +483,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>O&amp;lder entries</source>
+        <translation>Regjistrime më të &amp;hershme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the next {n} older entries</source>
+        <translation>Shfaq {n} regjistrimet e mëparshme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Verify chain</source>
         <translation>&amp;Verifiko zinxhirin</translation>
     </message>
@@ -537,9 +547,9 @@
         <translation>Të gjitha veprimet</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>The newest {n} entries; narrow the filters to see older ones.</source>
-        <translation>{n} regjistrimet më të reja; ngushtoni filtrat për të parë më të vjetrat.</translation>
+        <location line="+85"/>
+        <source>The newest {n} entries; older ones follow.</source>
+        <translation>{n} regjistrimet më të reja; ka edhe më të hershme.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -547,7 +557,7 @@
         <translation>{n} regjistrime</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Checking the chain…</source>
         <translation>Po kontrollohet zinxhiri…</translation>
     </message>
@@ -1196,7 +1206,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="+152"/>
+        <location filename="../../ui/mainwindow.py" line="+198"/>
         <source>frontdesk — {unit}, counter {ws}</source>
         <translation>frontdesk — {unit}, sporteli {ws}</translation>
     </message>
@@ -1326,7 +1336,7 @@
         <translation>{name} ({role}) · njësia {unit} · stacioni {ws}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Opened {no}.</source>
         <translation>U hap {no}.</translation>
     </message>
@@ -2105,7 +2115,7 @@
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+202"/>
+        <location filename="../../ui/worklist.py" line="+203"/>
         <source>Worklist</source>
         <translation>Lista e punës</translation>
     </message>
@@ -2351,7 +2361,7 @@ Please tell IT what you were doing.</source>
 Ju lutemi tregojini IT-së çfarë po bënit.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+124"/>
         <source>frontdesk cannot start</source>
         <translation>frontdesk nuk mund të niset</translation>
     </message>
@@ -2500,8 +2510,8 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     <name>errors</name>
     <message>
         <location filename="../../auth.py" line="+91"/>
-        <location filename="../../numbering.py" line="+146"/>
-        <location filename="../../setup.py" line="+87"/>
+        <location filename="../../numbering.py" line="+145"/>
+        <location filename="../../setup.py" line="+83"/>
         <source>This workstation is not initialised yet (run init).</source>
         <translation>Ky stacion pune ende nuk është konfiguruar (ekzekutoni init).</translation>
     </message>
@@ -2517,7 +2527,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../workflow/changes.py" line="+132"/>
+        <location filename="../../workflow/changes.py" line="+131"/>
         <source>There is no user {username}.</source>
         <translation>Nuk ekziston përdoruesi {username}.</translation>
     </message>
@@ -2596,13 +2606,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Shërbimi {code} vjen nga katalogu qendror; ai përcaktohet atje.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location filename="../../workflow/intake.py" line="+91"/>
+        <location line="+46"/>
+        <location filename="../../workflow/intake.py" line="+90"/>
         <source>There is no service with code {code}.</source>
         <translation>Nuk ka shërbim me kodin {code}.</translation>
     </message>
     <message>
-        <location filename="../../errors.py" line="+43"/>
+        <location filename="../../errors.py" line="+44"/>
         <source>The check letter of personal number {nid} does not match (expected {expected}). Check the document; confirm only if the number is typed exactly as printed.</source>
         <translation>Shkronja e kontrollit e numrit personal {nid} nuk përputhet (pritej {expected}). Kontrolloni dokumentin; konfirmoni vetëm nëse numri është shkruar saktësisht si në dokument.</translation>
     </message>
@@ -2673,7 +2683,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{n} nga {expected} shenjat e numrit personal.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-101"/>
+        <location filename="../../numbering.py" line="-100"/>
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>Kodi i njësisë {code} nuk është i vlefshëm: përdorni 2 deri 6 shkronja të mëdha A–Z ose shifra.</translation>
     </message>
@@ -2698,28 +2708,28 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Shenja e kontrollit e numrit të mandatës {receipt_no} është e gabuar — numri u shkrua ose u lexua gabim.</translation>
     </message>
     <message>
-        <location filename="../../queries.py" line="+136"/>
+        <location filename="../../queries.py" line="+133"/>
         <source>No request with receipt number {receipt_no}.</source>
         <translation>Nuk ka kërkesë me numër mandate {receipt_no}.</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+119"/>
         <location filename="../../workflow/changes.py" line="-94"/>
         <source>Unknown status {status}.</source>
         <translation>Status i panjohur {status}.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Cannot sort by {column}.</source>
         <translation>Nuk mund të renditet sipas {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+174"/>
+        <location filename="../../receipts.py" line="+113"/>
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>Asnjë kërkesë nuk ka numrin e mandatës {receipt_no}.</translation>
     </message>
     <message>
-        <location filename="../../setup.py" line="-26"/>
+        <location filename="../../setup.py" line="-22"/>
         <source>The unit name is required.</source>
         <translation>Emri i njësisë është i detyrueshëm.</translation>
     </message>
@@ -2729,7 +2739,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Kjo dosje të dhënash është konfiguruar tashmë si stacioni {ws} i njësisë {unit}.</translation>
     </message>
     <message>
-        <location filename="../../workflow/record.py" line="+173"/>
+        <location filename="../../workflow/record.py" line="+174"/>
         <source>A note can have at most {n} characters.</source>
         <translation>Një shënim mund të ketë të shumtën {n} shenja.</translation>
     </message>
@@ -2814,7 +2824,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Shënimi është bosh.</translation>
     </message>
     <message>
-        <location filename="../../reports.py" line="+191"/>
+        <location filename="../../reports.py" line="+184"/>
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>Data e mbarimit {date_to} është para datës së fillimit {date_from}.</translation>
     </message>
@@ -2850,7 +2860,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="+77"/>
+        <location filename="../../ui/printing.py" line="+71"/>
         <source>No printer is set up on this workstation. The request is saved: choose a printer in the settings and reprint the receipt.</source>
         <translation>Në këtë stacion pune nuk është konfiguruar asnjë printer. Kërkesa është ruajtur: zgjidhni një printer te cilësimet dhe riprintoni mandatën.</translation>
     </message>
@@ -2870,7 +2880,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Printimi në {printer} nuk mundi të fillojë. Kërkesa është ruajtur: kontrolloni printerin (letrën, kapakun, kabllon) dhe riprintoni mandatën.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="+27"/>
+        <location filename="../../ui/services.py" line="+26"/>
         <source>Printing is switched off in the settings (printer: none). The request is saved: choose a printer in the settings and reprint the receipt.</source>
         <translation>Printimi është i çaktivizuar te cilësimet (printeri: none). Kërkesa është ruajtur: zgjidhni një printer te cilësimet dhe riprintoni mandatën.</translation>
     </message>
@@ -2891,7 +2901,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="-211"/>
+        <location filename="../../ui/mainwindow.py" line="-261"/>
         <source>Clerk</source>
         <translation>Punonjës sporteli</translation>
     </message>

@@ -111,6 +111,10 @@ class AuditPage(QWidget):
         self.verify_message = message_label("audit_verify_message")
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("audit_refresh")
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("audit_more")
+        self.more_button.setEnabled(False)
+        self.has_more = False
 
         filters = QHBoxLayout()
         filters.addWidget(self.text_label)
@@ -128,6 +132,7 @@ class AuditPage(QWidget):
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.count)
+        top.addWidget(self.more_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.verify_button)
         bottom.addWidget(self.verify_message, 1)
@@ -149,6 +154,7 @@ class AuditPage(QWidget):
         self.date_from.dateChanged.connect(self._changed)
         self.date_to.dateChanged.connect(self._changed)
         self.refresh_button.clicked.connect(self.refresh)
+        self.more_button.clicked.connect(self.load_more)
         self.verify_button.clicked.connect(self.verify)
         self._filling = False
         self.loaded_once = False
@@ -170,6 +176,8 @@ class AuditPage(QWidget):
         self.to_label.setText(self.tr("t&o"))
         self.date_to.setAccessibleName(self.tr("Last day"))
         self.refresh_button.setText(self.tr("&Refresh"))
+        self.more_button.setText(self.tr("O&lder entries"))
+        self.more_button.setToolTip(self.tr("Show the next {n} older entries").format(n=LIMIT))
         self.verify_button.setText(self.tr("&Verify chain"))
         self.verify_button.setToolTip(self.tr("Check that no entry was changed, removed or inserted"))
         self.table.setAccessibleName(self.tr("Audit entries"))
@@ -218,19 +226,38 @@ class AuditPage(QWidget):
         if not self._filling:
             self.refresh()
 
-    def refresh(self) -> None:
-        self._debounce.stop()
+    def _fetch(self, before_seq: int | None) -> list[audit.AuditView]:
+        """One page of entries under the current filters, newest first; one more than a page is asked for,
+        to know whether there are older ones."""
         dates = self.use_dates.isChecked()
-        self.entries = self.service.audit_entries(
+        found = self.service.audit_entries(
             who=self.who.currentData() or None,
             action=self.action.currentData() or None,
             date_from=_pydate(self.date_from.date()) if dates else None,
             date_to=_pydate(self.date_to.date()) if dates else None,
             text=self.text.text().strip() or None,
-            limit=LIMIT,
+            before_seq=before_seq,
+            limit=LIMIT + 1,
         )
+        self.has_more = len(found) > LIMIT
+        return found[:LIMIT]
+
+    def refresh(self) -> None:
+        self._debounce.stop()
+        self.entries = self._fetch(None)
         self.loaded_once = True
         self._fill()
+        self.loaded.emit(len(self.entries))
+
+    def load_more(self) -> None:
+        """The next page of older entries, below those shown (same filters)."""
+        if not self.has_more:
+            return
+        first_new = len(self.entries)
+        self.entries = self.entries + self._fetch(self.entries[-1].seq if self.entries else None)
+        self._fill()
+        self.table.setCurrentCell(min(first_new, len(self.entries) - 1), 0)  # scrolls to the first older one
+        self.table.setFocus()
         self.loaded.emit(len(self.entries))
 
     def _fill(self) -> None:
@@ -249,10 +276,11 @@ class AuditPage(QWidget):
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, QTableWidgetItem(text))
-        if len(self.entries) >= LIMIT:
-            self.count.setText(self.tr("The newest {n} entries; narrow the filters to see older ones.").format(n=LIMIT))
+        if self.has_more:
+            self.count.setText(self.tr("The newest {n} entries; older ones follow.").format(n=len(self.entries)))
         else:
             self.count.setText(self.tr("{n} entries").format(n=len(self.entries)))
+        self.more_button.setEnabled(self.has_more)
 
     # ------------------------------------------------------------------ verify (on a worker)
     def verify(self) -> None:

@@ -140,11 +140,13 @@ class SupervisorService:
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
         text: str | None = None,
+        before_seq: int | None = None,
         limit: int = 500,
     ) -> list[audit.AuditView]:
         return admin.audit_entries(
-            self.store, self.actor, who=who, action=action, date_from=date_from, date_to=date_to, text=text, limit=limit
-        )
+            self.store, self.actor, who=who, action=action, date_from=date_from, date_to=date_to, text=text,
+            before_seq=before_seq, limit=limit,
+        )  # fmt: skip
 
     def verify_audit(self) -> VerifyText:
         result = admin.verify_audit(self.store, self.actor)
