@@ -69,15 +69,17 @@ class Totals:
 TOTALS = Totals()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _fault_totals() -> Iterator[None]:
-    yield
-    if TOTALS.lines:
-        print("\n" + "\n".join(TOTALS.lines))
-        print(
-            f"sync faults: {TOTALS.fault_runs} fault runs, {TOTALS.requests} requests, "
-            f"{TOTALS.lost} lost, {TOTALS.duplicated} duplicated, {TOTALS.rejected} rejected ops shown with reasons"
-        )
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line per scenario and the totals, at the end of every run that ran a scenario (CI logs too)."""
+    if not TOTALS.lines:
+        return
+    terminalreporter.write_sep("-", "sync fault scenarios")
+    for line in TOTALS.lines:
+        terminalreporter.write_line(line)
+    terminalreporter.write_line(
+        f"sync faults: {TOTALS.fault_runs} fault runs, {TOTALS.requests} requests, "
+        f"{TOTALS.lost} lost, {TOTALS.duplicated} duplicated, {TOTALS.rejected} rejected ops shown with reasons"
+    )
 
 
 # ------------------------------------------------------------------------------------------ the server
