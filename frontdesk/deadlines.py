@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
+import logging
+import os
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-import holidays
-
+from . import paths
 from .i18n import QT_TRANSLATE_NOOP
 
 OFFICE_TZ = ZoneInfo("Europe/Tirane")
 COUNTRY = "AL"
+log = logging.getLogger(__name__)
 
 OPEN_STATUSES: tuple[str, ...] = ("received", "forwarded", "in_progress", "returned")
 CLOSED_STATUSES: tuple[str, ...] = ("ready", "delivered", "rejected", "cancelled")
@@ -41,8 +44,60 @@ _ONE_DAY = dt.timedelta(days=1)
 
 @functools.lru_cache(maxsize=64)
 def public_holidays(year: int) -> frozenset[dt.date]:
-    """Albanian public holidays of ``year``, observed days included (cached per year)."""
-    return frozenset(holidays.country_holidays(COUNTRY, years=year, observed=True).keys())
+    """Albanian public holidays of ``year``, observed days included, from the ``holidays`` library.
+
+    Cached per year in memory and in the user cache directory, keyed by the library's version: importing
+    the library loads the rules of every country (~0.1–0.2 s), which a counter's start-up and its first
+    worklist would otherwise pay each time. A missing, stale or unreadable cache file is rebuilt."""
+    path = _cache_file()
+    cached = _read_cache(path, year) if path is not None else None
+    if cached is not None:
+        return cached
+    import holidays
+
+    days = frozenset(holidays.country_holidays(COUNTRY, years=year, observed=True).keys())
+    if path is not None:
+        _write_cache(path, year, days)
+    return days
+
+
+def _cache_file() -> os.PathLike[str] | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return paths.cache_dir() / f"holidays-{COUNTRY}-{version('holidays')}.json"
+    except PackageNotFoundError:  # no metadata (a bundle without it): no cache, compute each start
+        return None
+
+
+def _read_cache(path: os.PathLike[str], year: int) -> frozenset[dt.date] | None:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            days = json.load(fh).get(str(year))
+        return frozenset(dt.date.fromisoformat(d) for d in days) if isinstance(days, list) else None
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        log.warning("holiday cache %s unreadable (%s): rebuilt", path, type(exc).__name__)
+        return None
+
+
+def _write_cache(path: os.PathLike[str], year: int, days: frozenset[dt.date]) -> None:
+    try:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+            data = data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            data = {}
+        data[str(year)] = sorted(d.isoformat() for d in days)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{os.fspath(path)}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only or full cache directory: the calendar still works
+        log.warning("holiday cache %s not written (%s)", path, type(exc).__name__)
 
 
 class WorkCalendar:
@@ -95,9 +150,7 @@ def local_date(utc_naive_dt: dt.datetime) -> dt.date:
     return aware.astimezone(OFFICE_TZ).date()
 
 
-def promised_date(
-    intake_utc: dt.datetime, standard_days: int, calendar: WorkCalendar | None = None
-) -> dt.date:
+def promised_date(intake_utc: dt.datetime, standard_days: int, calendar: WorkCalendar | None = None) -> dt.date:
     """The date promised to the citizen: ``standard_days`` working days after the local intake day."""
     return (calendar or _DEFAULT).add_working_days(local_date(intake_utc), standard_days)
 

@@ -30,3 +30,8 @@ def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Derived data that can be rebuilt at any time (e.g. the holiday calendar per year)."""
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))

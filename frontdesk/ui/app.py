@@ -74,7 +74,7 @@ def install_excepthook(*, interactive: bool, failures: list[str] | None = None) 
 
 
 def preload_core() -> None:
-    """Import the core and its libraries (SQLAlchemy, Argon2, the holiday calendar) before PySide6.
+    """Import the core and its libraries (SQLAlchemy, Argon2) before PySide6.
 
     Once PySide6 is loaded, its import hook (shibokensupport's ``__feature__`` check) reads the source
     of every module imported after it to see whether it uses PySide6: the ~600 modules of the core's
