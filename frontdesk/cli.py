@@ -431,7 +431,7 @@ def _date(text: str | None, field: str) -> Any:
 def cmd_report(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from . import reports
+    from . import report_export, reports
     from .queries import today_local
 
     today = today_local()
@@ -443,14 +443,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         if not args.out:
             raise InvalidInput("--format pdf needs --out FILE.", field="out")
         title = args.title or f"Performanca ndaj standardeve të shërbimit ({args.by})"
-        Path(args.out).write_bytes(reports.to_pdf(report, title=title, date_from=date_from, date_to=date_to,
+        Path(args.out).write_bytes(report_export.to_pdf(report, title=title, date_from=date_from, date_to=date_to,
                                                   lang=args.lang))  # fmt: skip
         print(f"Report written to {args.out}")
         return 0
     if fmt == "csv":
-        text = reports.to_csv(report)
+        text = report_export.to_csv(report)
     elif fmt == "json":
-        text = reports.to_json(report)
+        text = report_export.to_json(report)
     else:
 
         def pct(v: float | None) -> str:

@@ -30,8 +30,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import HRFlowable
@@ -43,12 +41,12 @@ from .errors import NotFound
 from .i18n import QT_TRANSLATE_NOOP
 from .identity import mask_nid
 from .models import Request, Service, ServiceDocument, Unit, User
-from .paths import resource
+from .pdf_fonts import FONT, FONT_BOLD
+from .pdf_fonts import register as register_fonts
 from .receipts_text import STRINGS, WEEKDAYS
 
 PAPERS = ("roll80", "a5")
 LANGS = ("sq", "en")
-FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 DOT = 72.0 / 203.0  # one printer dot at 203 dpi, in points
 QUIET_MODULES = 10
 CURRENCY = "ALL"
@@ -164,13 +162,6 @@ def _item(session: Session, req: Request, lang: str) -> ReceiptItem:
 
 
 # ---------------------------------------------------------------- rendering
-
-
-@functools.cache
-def _register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 
 @functools.cache
@@ -411,7 +402,7 @@ def render_receipt(doc: ReceiptDoc, *, paper: str = "roll80", copy_no: int = 0) 
         raise ValueError(f"unknown receipt language {doc.lang!r}")
     if copy_no < 0:
         raise ValueError("copy_no must be 0 (original) or a positive copy number")
-    _register_fonts()
+    register_fonts()
     p = _PAPERS[paper]
     blocks = _blocks(doc, p, copy_no)
     if p.height is None:

@@ -36,16 +36,11 @@ is also used for a calendar with extra closure days, which the aggregates do not
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import functools
-import io
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
-from xml.sax.saxutils import escape
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -59,7 +54,6 @@ from .deadlines import OFFICE_TZ, WorkCalendar, local_date
 from .errors import InvalidInput
 from .i18n import QT_TRANSLATE_NOOP
 from .models import Service, Unit, User
-from .paths import resource
 
 Grouping = Literal["service", "clerk", "unit"]
 GROUPINGS: tuple[str, ...] = ("service", "clerk", "unit")
@@ -67,7 +61,6 @@ SLA_OPEN = ("received", "forwarded", "in_progress")  # open statuses whose clock
 UNASSIGNED = "-"
 TOTAL_KEY = "*"
 _TS = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a DateTime in SQLite
-_FONT, _FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"  # the same names as receipts.py registers
 _GROUP_COLUMN = {"service": "r.service_code", "clerk": "r.assignee_id", "unit": "r.unit_code"}
 
 
@@ -446,137 +439,6 @@ def overdue_by_service(store: Store, today: dt.date | None = None) -> list[tuple
         return [(c, n, int(k)) for c, n, k in s.execute(text(sql), {"today": today.isoformat()})]
 
 
-# ---------------------------------------------------------------- exports
-
-_HEADERS: dict[str, tuple[str, str]] = {  # field → (sq, en) column heading of the PDF
-    "key": ("Kodi", "Code"),
-    "label": ("Emërtimi", "Name"),
-    "received": ("Të marra", "Received"),
-    "completed": ("Të përfunduara", "Completed"),
-    "within_standard": ("Brenda standardit", "Within standard"),
-    "on_time_share": ("Në kohë", "On time"),
-    "median_days": ("Mediana (ditë)", "Median (days)"),
-    "p90_days": ("P90 (ditë)", "P90 (days)"),
-    "open_overdue": ("Të hapura me vonesë", "Open overdue"),
-    "returned_rate": ("Kthyer për plotësim", "Returned"),
-    "avg_rating": ("Vlerësimi mesatar", "Avg rating"),
-    "ratings": ("Vlerësime", "Ratings"),
-}
-_PDF_TEXT = {
-    "range": ("Periudha: {a} – {b} (kërkesat e marra)", "Period: {a} – {b} (requests received)"),
-    "generated": ("Krijuar më {t}", "Generated {t}"),
-    "by": ("Sipas: {by}", "By: {by}"),
-}
-_BY = {"service": ("shërbimit", "service"), "clerk": ("punonjësit", "clerk"), "unit": ("njësisë", "unit")}
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-def to_csv(report: Report) -> str:
-    """The rows and the total as CSV text (header: the field names); floats with at most 4 decimals."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(FIELDS)
-    for row in [*report.rows, report.total]:
-        writer.writerow([_cell(getattr(row, f)) for f in FIELDS])
-    return buf.getvalue()
-
-
-def to_json(report: Report) -> str:
-    return json.dumps(
-        {
-            "by": report.by,
-            "date_from": report.date_from.isoformat(),
-            "date_to": report.date_to.isoformat(),
-            "today": report.today.isoformat(),
-            "rows": [r.as_dict() for r in report.rows],
-            "total": report.total.as_dict(),
-        },
-        ensure_ascii=False,
-        indent=2,
-    )
-
-
-@functools.cache
-def _register_fonts() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdfmetrics.registerFont(TTFont(_FONT, str(resource("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(_FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
-
-
-def _fmt(field_name: str, value: object) -> str:
-    if value is None:
-        return "–"
-    if field_name in ("on_time_share", "returned_rate") and isinstance(value, float):
-        return f"{value * 100:.1f} %"
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return str(value)
-
-
-def to_pdf(report: Report, *, title: str, date_from: dt.date, date_to: dt.date, lang: str = "sq") -> bytes:
-    """An A4 landscape PDF: title, range, grouping, the table with its total row, generation time."""
-    # reportlab loads only for a PDF export (start-up time of the app)
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    _register_fonts()
-    li = 0 if lang == "sq" else 1
-    body = ParagraphStyle("body", fontName=_FONT, fontSize=9, leading=11)
-    cell = ParagraphStyle("cell", body, fontSize=7.5, leading=9)
-    head = ParagraphStyle("head", body, fontName=_FONT_BOLD, fontSize=7.5, leading=9)
-    h1 = ParagraphStyle("h1", body, fontName=_FONT_BOLD, fontSize=14, leading=18, spaceAfter=4)
-    now = dt.datetime.now(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
-    data: list[list[Any]] = [[Paragraph(escape(_HEADERS[f][li]), head) for f in FIELDS]]
-    for row in [*report.rows, report.total]:
-        data.append([Paragraph(escape(_fmt(f, getattr(row, f))), cell) for f in FIELDS])
-    widths = [22 * mm, 62 * mm] + [(277 - 84) / (len(FIELDS) - 2) * mm] * (len(FIELDS) - 2)
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-                ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f2f2f2")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    story = [
-        Paragraph(escape(title), h1),
-        Paragraph(escape(_PDF_TEXT["range"][li].format(a=date_from.isoformat(), b=date_to.isoformat())), body),
-        Paragraph(escape(_PDF_TEXT["by"][li].format(by=_BY.get(report.by, (report.by,) * 2)[li])), body),
-        Spacer(1, 4 * mm),
-        table,
-        Spacer(1, 4 * mm),
-        Paragraph(escape(_PDF_TEXT["generated"][li].format(t=now)), body),
-    ]
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=landscape(A4),
-        leftMargin=10 * mm,
-        rightMargin=10 * mm,
-        topMargin=10 * mm,
-        bottomMargin=10 * mm,
-        title=title,
-        author="frontdesk",
-    )
-    doc.build(story)
-    return buf.getvalue()
-
-
 __all__ = [
     "FIELDS",
     "GROUPINGS",
@@ -584,8 +446,5 @@ __all__ = [
     "ReportRow",
     "overdue_by_service",
     "standards_report",
-    "to_csv",
-    "to_json",
-    "to_pdf",
     "weekly_on_time",
 ]

@@ -35,7 +35,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import update
 
-from frontdesk import auth, reports, workflow
+from frontdesk import auth, report_export, reports, workflow
 from frontdesk.db import Store
 from frontdesk.errors import InvalidInput
 from frontdesk.identity import sample_nid
@@ -205,7 +205,7 @@ def test_invalid_arguments(store: Store) -> None:
 
 def test_csv_export(store: Store, fixture: dict[str, str]) -> None:
     rep = reports.standards_report(store, by="service", **MARCH)
-    rows = list(csv.DictReader(io.StringIO(reports.to_csv(rep))))
+    rows = list(csv.DictReader(io.StringIO(report_export.to_csv(rep))))
     assert list(rows[0]) == list(reports.FIELDS)
     assert [r["key"] for r in rows] == ["CERT-FAM", "PERMIT-OCC", "TAX-STMT", "*"]
     cert = rows[0]
@@ -220,7 +220,7 @@ def test_csv_export(store: Store, fixture: dict[str, str]) -> None:
 
 def test_json_export(store: Store, fixture: dict[str, str]) -> None:
     rep = reports.standards_report(store, by="clerk", **MARCH)
-    data = json.loads(reports.to_json(rep))
+    data = json.loads(report_export.to_json(rep))
     assert data["by"] == "clerk" and data["date_from"] == "2026-03-01" and data["today"] == "2026-04-01"
     assert [r["key"] for r in data["rows"]] == ["clerk1", "clerk2"]
     assert data["rows"][1]["median_days"] == 3.5
@@ -230,7 +230,7 @@ def test_json_export(store: Store, fixture: dict[str, str]) -> None:
 
 def test_pdf_export(store: Store, fixture: dict[str, str]) -> None:
     rep = reports.standards_report(store, by="service", **MARCH)
-    pdf = reports.to_pdf(
+    pdf = report_export.to_pdf(
         rep, title="Performanca ndaj standardeve të shërbimit", date_from=MARCH["date_from"], date_to=MARCH["date_to"]
     )
     assert pdf.startswith(b"%PDF")
@@ -242,7 +242,7 @@ def test_pdf_export(store: Store, fixture: dict[str, str]) -> None:
     assert "Vërtetim për detyrimet tatimore vendore" in flat
     assert "Krijuar më" in flat
     assert "66.7 %" in flat  # CERT-FAM on time
-    english = reports.to_pdf(
+    english = report_export.to_pdf(
         rep, title="Service standards", date_from=MARCH["date_from"], date_to=MARCH["date_to"], lang="en"
     )
     assert "Generated" in " ".join((PdfReader(io.BytesIO(english)).pages[0].extract_text() or "").split())

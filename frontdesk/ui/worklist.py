@@ -75,9 +75,11 @@ class QueueModel(QAbstractTableModel):
         self.descending = True
         self.rows: list[QueueRow] = []
         self.total = 0
+        self.ready = False  # loaded at least once: until then a sort only records the order
 
     # -- loading
     def reload(self) -> None:
+        self.ready = True
         self.beginResetModel()
         self.total = self.service.queue_count(self.flt)
         self.rows = self.service.queue_page(
@@ -165,7 +167,8 @@ class QueueModel(QAbstractTableModel):
             return
         self.order_by = field
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self.ready:  # the page's first showing loads it (in this order)
+            self.reload()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -117,15 +117,15 @@ class SupervisorService:
 
     @staticmethod
     def export_csv(report: reports.Report, path: Path) -> Path:
-        from frontdesk import reports
+        from frontdesk import report_export
 
-        path.write_text(reports.to_csv(report), encoding="utf-8-sig", newline="")
+        path.write_text(report_export.to_csv(report), encoding="utf-8-sig", newline="")
         return path
 
     def export_pdf(self, report: reports.Report, path: Path, title: str) -> Path:
-        from frontdesk import reports
+        from frontdesk import report_export
 
-        pdf = reports.to_pdf(
+        pdf = report_export.to_pdf(
             report, title=title, date_from=report.date_from, date_to=report.date_to, lang=self.language
         )
         path.write_bytes(pdf)
