@@ -1,27 +1,23 @@
 """The catalogue file format (``frontdesk-catalog/1``, see docs/catalog.md): typed records, and validation
 that reports *every* problem with the line where it sits, as ``demo.json:143: services[12].standard_days:
-must be ...``; the lines come from a small position-tracking JSON reader (:class:`_Reader`) run after
-:func:`json.loads` has accepted the syntax. Hand-written because no JSON-schema validator maps errors to
-source lines; the reader is ~80 lines and tested on broken files.
+must be ...``; the lines come from a small position-tracking JSON reader (:mod:`frontdesk.json_lines`) run after
+:func:`json.loads` has accepted the syntax.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import json
-import math
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from json import decoder as _json_decoder
-from json.scanner import NUMBER_RE
 from pathlib import Path
 from typing import Any
 
 from .errors import InvalidInput
 from .i18n import QT_TRANSLATE_NOOP, Translator, identity_translator
+from .json_lines import JsonPath, LineReader, path_text
 from .paths import resource
 
 FORMAT = "frontdesk-catalog/1"
@@ -30,9 +26,6 @@ MAX_DAYS = 365
 MAX_FEE = 100_000_000
 ORIGINS = ("central", "local")
 CONTEXT = "catalog"  # translation context of the issue messages
-
-JsonPath = tuple[str | int, ...]
-scanstring: Callable[[str, int], tuple[str, int]] = _json_decoder.scanstring  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------------------------- records
@@ -146,92 +139,6 @@ class ServiceInfo:
     origin: str
     documents: tuple[DocumentInfo, ...]
     catalog_version: str | None = None
-
-
-# ---------------------------------------------------------------------------- reading with positions
-
-
-class _Reader:
-    """Decode JSON text that :func:`json.loads` accepted, recording the line where each value starts.
-
-    For an object member the line of its key is kept (that is where an editor shows the field); for an
-    array item the line of its first character. Keys repeated inside one object are collected apart.
-    """
-
-    _WS = re.compile(r"[ \t\n\r]*")
-    _CONSTANTS: tuple[tuple[str, Any], ...] = (
-        ("true", True),
-        ("false", False),
-        ("null", None),
-        ("NaN", math.nan),
-        ("Infinity", math.inf),
-        ("-Infinity", -math.inf),
-    )
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lines: dict[JsonPath, int] = {}
-        self.repeated: list[tuple[JsonPath, int]] = []
-        self._newlines = [i for i, c in enumerate(text) if c == "\n"]
-
-    def line_at(self, pos: int) -> int:
-        return bisect.bisect_left(self._newlines, pos) + 1
-
-    def _ws(self, pos: int) -> int:
-        m = self._WS.match(self.text, pos)
-        return m.end() if m else pos
-
-    def read(self) -> Any:
-        return self._value(0, ())[0]
-
-    def _value(self, pos: int, path: JsonPath) -> tuple[Any, int]:
-        text, pos = self.text, self._ws(pos)
-        self.lines.setdefault(path, self.line_at(pos))
-        c = text[pos]
-        if c == "{":
-            obj: dict[str, Any] = {}
-            pos = self._ws(pos + 1)
-            while text[pos] != "}":
-                key, end = scanstring(text, pos + 1)
-                child = (*path, key)
-                if key in obj:
-                    self.repeated.append((child, self.line_at(pos)))
-                else:
-                    self.lines[child] = self.line_at(pos)
-                obj[key], pos = self._value(self._ws(end) + 1, child)  # + 1 skips the colon
-                pos = self._ws(pos)
-                if text[pos] == ",":
-                    pos = self._ws(pos + 1)
-            return obj, pos + 1
-        if c == "[":
-            items: list[Any] = []
-            pos = self._ws(pos + 1)
-            while text[pos] != "]":
-                item, pos = self._value(pos, (*path, len(items)))
-                items.append(item)
-                pos = self._ws(pos)
-                if text[pos] == ",":
-                    pos = self._ws(pos + 1)
-            return items, pos + 1
-        if c == '"':
-            return scanstring(text, pos + 1)
-        for word, constant in self._CONSTANTS:
-            if text.startswith(word, pos):
-                return constant, pos + len(word)
-        m = NUMBER_RE.match(text, pos)
-        if m is None:  # unreachable for text json.loads accepted
-            raise ValueError(f"unexpected character at {pos}")
-        integer, frac, exp = m.groups()
-        number = float(integer + (frac or "") + (exp or "")) if frac or exp else int(integer)
-        return number, m.end()
-
-
-def path_text(path: JsonPath) -> str:
-    """``("services", 12, "standard_days")`` → ``services[12].standard_days``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 # ----------------------------------------------------------------------------------------- validation
@@ -435,7 +342,7 @@ def parse_catalog(text: str, source_name: str = "catalog.json") -> Catalog:
         raise CatalogError(source_name, [issue]) from None
     except RecursionError:
         raise CatalogError(source_name, [_issue(1, (), "deep")]) from None
-    reader = _Reader(text)
+    reader = LineReader(text)
     root = reader.read()
     check = _Checker(_nearest_line(reader.lines))
     for path, line in reader.repeated:

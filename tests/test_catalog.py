@@ -26,9 +26,9 @@ from frontdesk.catalog import (
     search_services,
     set_service_active,
 )
-from frontdesk.catalog_format import _Reader
 from frontdesk.db import Store
 from frontdesk.errors import Conflict, InvalidInput, NotFound
+from frontdesk.json_lines import LineReader
 from frontdesk.models import Service, ServiceDocument
 
 SMALL = """{
@@ -133,14 +133,14 @@ def test_demo_catalogue_validates_and_is_marked_demo() -> None:
 
 def test_reader_matches_json_and_records_lines() -> None:
     text = demo_catalog_path().read_text(encoding="utf-8")
-    reader = _Reader(text)
+    reader = LineReader(text)
     assert reader.read() == json.loads(text)
     lines = text.splitlines()
     for path, line in reader.lines.items():
         if path and isinstance(path[-1], str):
             assert f'"{path[-1]}"' in lines[line - 1], (path_text(path), line)
     tricky = '{"a\\"}": ["x,]", {"b": [1, -2.5e3, true, null]}],\n\n "c" :\n "\\u00eb{", "d": [\n0]}'
-    reader = _Reader(tricky)
+    reader = LineReader(tricky)
     assert reader.read() == json.loads(tricky)
     assert reader.lines[("c",)] == 3  # the key's line, where an editor shows the field
     assert reader.lines[("a\"}", 1, "b", 3)] == 1 and reader.lines[("d", 0)] == 5
