@@ -26,7 +26,7 @@ from frontdesk.sync import protocol as p
 
 from . import ops, service
 from .db import Database
-from .service import CentralError
+from .errors import CentralError
 
 log = logging.getLogger("frontdesk.central.api")
 

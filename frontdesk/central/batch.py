@@ -34,7 +34,8 @@ from frontdesk.clock import utcnow
 from frontdesk.sync import protocol as p
 
 from . import models as m
-from .service import Conflict, Rejected, naive_utc
+from .errors import Conflict, Rejected
+from .service import naive_utc
 
 SlowPath = Callable[[Session, m.Workstation, p.Op], p.OpResult]
 

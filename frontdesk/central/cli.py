@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .db import Database
-from .service import CentralError
+from .errors import CentralError
 
 Handler = Callable[[argparse.Namespace, Database], int]
 

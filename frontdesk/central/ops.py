@@ -21,9 +21,8 @@ from frontdesk.sync import protocol as p
 from . import models as m
 from .batch import CONFLICTING_WRITE, Batch, clone_suspected, event_values, pushed_snapshot, request_values
 from .db import Database, epoch, lock_unit
+from .errors import Conflict, Rejected
 from .service import (
-    Conflict,
-    Rejected,
     _add_change,
     _request_change,
     authenticate,

@@ -34,6 +34,7 @@ from frontdesk.sync import protocol as p
 
 from . import models as m
 from .db import Database, epoch, lock_unit, next_seq
+from .errors import BadEnrolmentCode, BadRequest, Conflict, NotFound, Rejected, Unauthorised
 
 log = logging.getLogger("frontdesk.central")
 
@@ -46,66 +47,6 @@ BACKOFFICE_ACTOR = "backoffice"
 BACKOFFICE_WORKSTATION = "HQ"
 _UNIT_RE = re.compile(p.CODE_UNIT)
 _WS_RE = re.compile(p.CODE_WORKSTATION)
-
-
-# ------------------------------------------------------------------------------------------------ errors
-
-
-class CentralError(Exception):
-    """An error a client or an administrator can meet: an HTTP status, a protocol error code, an exit
-    code for the command line, and one English sentence."""
-
-    status = 400
-    code = "bad_request"
-    exit_code = 3
-
-    def __init__(self, message: str, *, detail: dict[str, Any] | None = None, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.detail = detail or {}
-        if code is not None:
-            self.code = code
-
-    def body(self) -> p.ErrorBody:
-        return p.ErrorBody(error=self.code, message=self.message, detail=self.detail)  # type: ignore[arg-type]
-
-
-class BadRequest(CentralError):
-    pass
-
-
-class Unauthorised(CentralError):
-    status = 401
-    code = "unauthorised"
-    exit_code = 4
-
-
-class BadEnrolmentCode(CentralError):
-    status = 403
-    code = "bad_enrolment_code"
-    exit_code = 4
-
-
-class NotFound(CentralError):
-    status = 404
-    code = "unknown_unit"
-    exit_code = 5
-
-
-class Conflict(CentralError):
-    status = 409
-    code = "workstation_code_taken"
-    exit_code = 6
-
-
-class Rejected(Exception):
-    """One op is rejected; the savepoint of that op is rolled back, the others go on."""
-
-    def __init__(self, reason: p.RejectReason, message: str, current: dict[str, Any] | None = None) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
-        self.current = current
 
 
 # ------------------------------------------------------------------------------------------------ helpers
