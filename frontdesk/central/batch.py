@@ -6,17 +6,19 @@ statement round per lookup — more than the 256 kbit/s link needed to carry the
 * the ``applied_ops`` answers of the whole batch are read in one ``SELECT … IN`` and the new ones are
   written in one ``executemany`` at the end (the unit's lock is held, so no other push of the unit can
   add the same op ids in between);
-* ``request.intake`` — nearly every op a desk pushes after a day offline — is checked in Python against
-  the requests, receipt numbers and event ids that exist (one ``SELECT … IN`` each, after the lock) or
-  that came earlier in the batch, then buffered; the buffer is written with one ``executemany`` per
-  table and one counter update that numbers its changes;
-* every other kind goes through its ORM handler in its own savepoint (ops.py), after the buffer has been
-  written, so ops apply in the order they were pushed.
+* ``request.intake``, ``request.status`` and ``request.deliver`` — nearly every op a desk pushes after a
+  day offline — are checked in Python against what the batch read once after the lock (the request ids,
+  receipt numbers, event ids and rows it names) and what came earlier in the batch, then buffered; the
+  buffer is written with one ``executemany`` per table and one counter update that numbers its changes.
+  A status change follows ``rules.status_change``, the rule the back office uses too;
+* every other kind (assign, note, print, sync, user) goes through its ORM handler in its own savepoint
+  (ops.py), after the buffer has been written, so ops apply in the order they were pushed; a request it
+  touched is read again before a later status op uses it.
 
-Nothing about the answers changes: an intake rejected by a check writes nothing, an answered op id
-answers as before, and a buffer whose insert hits a concurrent write (an ``IntegrityError`` from another
-unit's transaction on PostgreSQL) is rolled back and written again op by op, the op that collides
-answering ``rejected`` / ``invalid`` as the per-op path always did.
+Nothing about the answers changes: an op rejected by a check writes nothing, an answered op id answers
+as before, and a buffer whose insert hits a concurrent write (an ``IntegrityError`` from another unit's
+transaction on PostgreSQL) is rolled back and written again op by op, the op that collides answering
+``rejected`` / ``invalid`` as the per-op path always did.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, insert, select, text
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -35,6 +37,7 @@ from frontdesk.sync import protocol as p
 
 from . import models as m
 from .errors import Conflict, Rejected
+from .rules import status_change
 from .service import naive_utc
 
 SlowPath = Callable[[Session, m.Workstation, p.Op], p.OpResult]
@@ -45,6 +48,10 @@ _REQUESTS: Table = m.Request.__table__  # type: ignore[assignment]
 _EVENTS: Table = m.RequestEvent.__table__  # type: ignore[assignment]
 _CHANGES: Table = m.Change.__table__  # type: ignore[assignment]
 _APPLIED: Table = m.AppliedOp.__table__  # type: ignore[assignment]
+_STATUS_KINDS = ("request.status", "request.deliver")
+# what a status change may write (rules.status_change), updated by request id
+_STATE = ("status", "version", "updated_at", "completed_at", "delivered_at", "rating", "due_date", "documents_missing")
+_UPDATE_STATE = update(_REQUESTS).where(_REQUESTS.c.id == bindparam("_id")).values({c: bindparam(c) for c in _STATE})
 _SNAPSHOT_FIELDS = tuple(p.RequestSnapshot.model_fields)
 _EVENT_FIELDS = tuple(p.EventPayload.model_fields)
 
@@ -140,10 +147,14 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 @dataclass
-class _Intake:
+class _Item:
+    """One buffered op: a new request row (intake) or a request's row after the op (status), its event
+    and its change (numbered when written)."""
+
     index: int
     op: p.Op
-    request: dict[str, Any]
+    insert: dict[str, Any] | None
+    update: dict[str, Any] | None
     event: dict[str, Any]
     change: dict[str, Any]
 
@@ -157,15 +168,16 @@ class Batch:
     slow_path: SlowPath
     now: dt.datetime = field(default_factory=utcnow)
     results: list[p.OpResult | None] = field(default_factory=list)
-    _buffer: list[_Intake] = field(default_factory=list)
+    _buffer: list[_Item] = field(default_factory=list)
     # what exists, loaded once after the lock, and what this batch added:
     _request_unit: dict[str, str] = field(default_factory=dict)  # request id -> unit
     _receipt_owner: dict[str, str] = field(default_factory=dict)  # receipt no -> request id
-    _event_ids: set[str] = field(default_factory=set)
+    _event_owner: dict[str, str] = field(default_factory=dict)  # event id -> request id
+    _rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # request id -> its row, for status ops
 
     def apply(self, ops: Sequence[p.Op]) -> list[p.OpResult]:
         answered = self._answered([op.op_id for op in ops])
-        self._preload([op for op in ops if op.kind == "request.intake" and op.op_id not in answered])
+        self._preload([op for op in ops if op.op_id not in answered])
         self.results = [None] * len(ops)
         first_of: dict[str, int] = {}
         for i, op in enumerate(ops):
@@ -180,9 +192,11 @@ class Batch:
                 self.results[i] = _as_retry(op.op_id, prior)
             elif op.kind == "request.intake":
                 self._intake(i, op)
+            elif op.kind in _STATUS_KINDS:
+                self._status(i, op)
             else:
                 self._flush()
-                self.results[i] = self.slow_path(self.s, self.ws, op)
+                self.results[i] = self._slow(op)
         self._flush()
         final = [self._result(i) for i in range(len(ops))]
         rows = [
@@ -213,18 +227,24 @@ class Batch:
                 found[op_id] = p.OpResult.model_construct(op_id=op_id, result=result, reason=reason, message=message)
         return found
 
-    def _preload(self, intakes: list[p.Op]) -> None:
-        ids, receipts, events = set(), set(), set()
-        for op in intakes:
+    def _preload(self, ops: list[p.Op]) -> None:
+        """What the intakes and status ops of the batch name: which request ids and receipt numbers
+        exist, the rows of the requests status ops change, and which event ids exist (and whose)."""
+        ids, receipts, events, rows = set(), set(), set(), set()
+        for op in ops:
             pl = op.request
-            if pl is not None:
+            if pl is None:
+                continue
+            if pl.event is not None:
+                events.add(pl.event.id)
+            if op.kind == "request.intake":
                 ids.add(pl.request_id)
                 receipts.add(pl.receipt_no)
                 if pl.request is not None:
                     ids.add(pl.request.id)
                     receipts.add(pl.request.receipt_no)
-                if pl.event is not None:
-                    events.add(pl.event.id)
+            elif op.kind in _STATUS_KINDS:
+                rows.add(pl.request_id)
         for chunk in _chunks(sorted(ids)):
             stmt = select(m.Request.id, m.Request.unit_code).where(m.Request.id.in_(chunk))
             self._request_unit.update({rid: unit for rid, unit in self.s.execute(stmt)})
@@ -232,7 +252,36 @@ class Batch:
             stmt = select(m.Request.receipt_no, m.Request.id).where(m.Request.receipt_no.in_(chunk))
             self._receipt_owner.update({no: rid for no, rid in self.s.execute(stmt)})
         for chunk in _chunks(sorted(events)):
-            self._event_ids.update(self.s.scalars(select(m.RequestEvent.id).where(m.RequestEvent.id.in_(chunk))))
+            stmt = select(m.RequestEvent.id, m.RequestEvent.request_id).where(m.RequestEvent.id.in_(chunk))
+            self._event_owner.update({eid: rid for eid, rid in self.s.execute(stmt)})
+        for chunk in _chunks(sorted(rows)):
+            for row in self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id.in_(chunk))).mappings():
+                self._rows[row["id"]] = dict(row)
+
+    def _row(self, request_id: str) -> dict[str, Any] | None:
+        """The request's current row: loaded with the batch, added by it, or read again after an op of
+        the ORM path changed it."""
+        row = self._rows.get(request_id)
+        if row is None:
+            found = self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id == request_id)).mappings().first()
+            if found is not None:
+                row = self._rows[request_id] = dict(found)
+        return row
+
+    def _slow(self, op: p.Op) -> p.OpResult:
+        """An op of another kind, through the ORM path; what it changed is forgotten here, and what it
+        added is known."""
+        result = self.slow_path(self.s, self.ws, op)
+        pl = op.request
+        if pl is not None:
+            self._rows.pop(pl.request_id, None)
+            if result.result == "applied":
+                for ev in [*pl.events, *([pl.event] if pl.event is not None else [])]:
+                    self._event_owner.setdefault(ev.id, pl.request_id)
+                if op.kind == "request.sync":
+                    self._request_unit[pl.request_id] = self.ws.unit_code
+                    self._receipt_owner[pl.receipt_no] = pl.request_id
+        return result
 
     # -- intake ----------------------------------------------------------------------------------
 
@@ -248,7 +297,7 @@ class Batch:
             owner = self._receipt_owner.get(snap.receipt_no)
             if owner is not None and owner != snap.id:
                 raise clone_suspected(snap.receipt_no)
-            if ev.id in self._event_ids:
+            if ev.id in self._event_owner:
                 raise Rejected("invalid", "This event id belongs to another request.")
         except Rejected as r:
             self.results[i] = p.OpResult(
@@ -257,19 +306,55 @@ class Batch:
             return
         request = request_values(snap, self.now)
         event = event_values(snap.id, ev, self.now)
+        self._buffer.append(_Item(i, op, request, None, event, self._change(request, event)))
+        self._rows[snap.id] = dict(request)
+        self._request_unit[snap.id] = self.ws.unit_code
+        self._receipt_owner[snap.receipt_no] = snap.id
+        self._event_owner[ev.id] = snap.id
+
+    def _change(self, request: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+        """The pull feed's change of a request as ``request`` stands after ``event`` (seq added later)."""
         published = p.RequestChange(
             request=p.RequestSnapshot.model_validate({k: request[k] for k in _SNAPSHOT_FIELDS}),
             events=[p.EventPayload.model_validate({k: event[k] for k in _EVENT_FIELDS})],
         )
-        change = {"unit_code": self.ws.unit_code, "kind": "request", "payload": published.model_dump(mode="json"),
-                  "origin": self.ws.id, "created_at": self.now}  # fmt: skip
-        self._buffer.append(_Intake(i, op, request, event, change))
-        self._request_unit[snap.id] = self.ws.unit_code
-        self._receipt_owner[snap.receipt_no] = snap.id
-        self._event_ids.add(ev.id)
+        return {"unit_code": self.ws.unit_code, "kind": "request", "payload": published.model_dump(mode="json"),
+                "origin": self.ws.id, "created_at": self.now}  # fmt: skip
+
+    # -- status and delivery ----------------------------------------------------------------------
+
+    def _status(self, i: int, op: p.Op) -> None:
+        """``request.status`` / ``request.deliver``: the checks of the ORM path (own request, event not
+        known, rules.status_change) on the request's row, then buffered with the row after it."""
+        deliver = op.kind == "request.deliver"
+        try:
+            pl = op.request
+            if pl is None:
+                raise Rejected("invalid", f"A {op.kind} op needs a request payload.")
+            ev = pl.event
+            if ev is None or ev.kind != ev_kind(deliver):
+                raise Rejected("invalid", f"A {op.kind} op needs an event of kind {ev_kind(deliver)}.")
+            row = self._row(pl.request_id)
+            if row is None or row["unit_code"] != self.ws.unit_code:
+                raise Rejected("unknown_request", "The central system does not have this request.")
+            owner = self._event_owner.get(ev.id)
+            if owner is not None:
+                if owner != row["id"]:
+                    raise Rejected("invalid", "This event id belongs to another request.")
+                self.results[i] = p.OpResult(op_id=op.op_id, result="duplicate")
+                return
+            row.update(status_change(row, ev, deliver=deliver))
+        except Rejected as r:
+            self.results[i] = p.OpResult(
+                op_id=op.op_id, result="rejected", reason=r.reason, message=r.message, current=r.current
+            )
+            return
+        event = event_values(row["id"], ev, self.now)
+        self._buffer.append(_Item(i, op, None, dict(row), event, self._change(row, event)))
+        self._event_owner[ev.id] = row["id"]
 
     def _flush(self) -> None:
-        """Write the buffered intakes; on a concurrent write, again one op at a time."""
+        """Write the buffered ops; on a concurrent write, again one op at a time."""
         if not self._buffer:
             return
         buffered, self._buffer = self._buffer, []
@@ -295,16 +380,29 @@ class Batch:
         for item in buffered:
             self.results[item.index] = p.OpResult(op_id=item.op.op_id, result="applied")
 
-    def _write(self, items: list[_Intake]) -> None:
+    def _write(self, items: list[_Item]) -> None:
         self.s.flush()  # ORM changes of earlier ops first, in push order
         last = self.s.execute(
             text("UPDATE unit_counters SET last_seq = last_seq + :n WHERE unit_code = :u RETURNING last_seq"),
             {"n": len(items), "u": self.ws.unit_code},
         ).scalar_one()
         first = int(last) - len(items) + 1
-        self.s.execute(insert(_REQUESTS), [it.request for it in items])
+        inserts = [it.insert for it in items if it.insert is not None]
+        updates = [it.update for it in items if it.update is not None]  # in push order: the last one stands
+        if inserts:
+            self.s.execute(insert(_REQUESTS), inserts)
+        if updates:
+            self.s.connection().execute(_UPDATE_STATE, [{"_id": u["id"], **{c: u[c] for c in _STATE}} for u in updates])
+            changed = {u["id"] for u in updates}
+            for obj in list(self.s.identity_map.values()):  # an ORM copy read before is stale now
+                if isinstance(obj, m.Request) and obj.id in changed:
+                    self.s.expire(obj)
         self.s.execute(insert(_EVENTS), [it.event for it in items])
         self.s.execute(insert(_CHANGES), [dict(it.change, seq=first + k) for k, it in enumerate(items)])
+
+
+def ev_kind(deliver: bool) -> str:
+    return "deliver" if deliver else "status"
 
 
 def _as_retry(op_id: str, prior: p.OpResult) -> p.OpResult:

@@ -7,7 +7,6 @@ in docs/central.md; the helpers shared with enrolment, the change feed and the b
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
@@ -15,13 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from frontdesk.clock import utcnow
-from frontdesk.lifecycle import TERMINAL, TRANSITIONS
+from frontdesk.lifecycle import TERMINAL
 from frontdesk.sync import protocol as p
 
 from . import models as m
 from .batch import CONFLICTING_WRITE, Batch, clone_suspected, event_values, pushed_snapshot, request_values
 from .db import Database, epoch, lock_unit
 from .errors import Conflict, Rejected
+from .rules import status_change
 from .service import (
     _add_change,
     _request_change,
@@ -127,56 +127,15 @@ def _insert_request(s: Session, snap: p.RequestSnapshot) -> m.Request:
 def apply_status(
     s: Session, req: m.Request, ev: p.EventPayload, origin: str | None, *, deliver: bool
 ) -> m.RequestEvent:
-    """Apply a status (or delivery) event to the server's state of the request; the transition is
-    checked against the SERVER's current status. Shared by pushed ops and the back office."""
-    target = ev.to_status
-    if target is None:
-        raise Rejected("invalid", "A status change needs its target status.")
-    if deliver and target != "delivered":
-        raise Rejected("invalid", "A delivery ends in status delivered.")
-    if target not in TRANSITIONS.get(req.status, frozenset()):
-        raise Rejected(
-            "invalid_transition",
-            f"Request {req.receipt_no} is {req.status}: it cannot become {target}.",
-            {"status": req.status, "version": req.version},
-        )
-    when = naive_utc(ev.device_time)
-    if target in ("ready", "rejected"):
-        req.completed_at = when
-    elif target == "in_progress" and req.status == "ready":
-        req.completed_at = None
-    if req.status == "returned" and target == "received":
-        due = ev.data.get("due_date")
-        if isinstance(due, str):
-            try:
-                req.due_date = dt.date.fromisoformat(due)
-            except ValueError:
-                raise Rejected("invalid", "The new promised date is not a date.") from None
-        req.documents_missing = []
-    if target == "delivered":
-        rating = ev.data.get("rating")
-        req.delivered_at = when
-        req.rating = rating if isinstance(rating, int) and not isinstance(rating, bool) and 1 <= rating <= 5 else None
-    req.status = target
-    req.version += 1
-    req.updated_at = max(req.updated_at, when)
+    """Apply a status (or delivery) event to the server's state of the request (rules.status_change).
+    The back office's path; a push applies status ops in bulk (batch.py)."""
+    current = {"status": req.status, "receipt_no": req.receipt_no, "version": req.version, "updated_at": req.updated_at}
+    for name, value in status_change(current, ev, deliver=deliver).items():
+        setattr(req, name, value)
     event = _new_event(req.id, ev)
     s.add(event)
     _request_change(s, req, [event], origin)
     return event
-
-
-def _op_status(s: Session, ws: m.Workstation, op: p.Op, *, deliver: bool = False) -> p.OpOutcome:
-    ev = _event(op, "deliver" if deliver else "status")
-    req = _own_request(s, ws.unit_code, _request_payload(op).request_id)
-    if _event_known(s, ev.id, req.id):
-        return "duplicate"
-    apply_status(s, req, ev, ws.id, deliver=deliver)
-    return "applied"
-
-
-def _op_deliver(s: Session, ws: m.Workstation, op: p.Op) -> p.OpOutcome:
-    return _op_status(s, ws, op, deliver=True)
 
 
 def _op_assign(s: Session, ws: m.Workstation, op: p.Op) -> p.OpOutcome:
@@ -325,8 +284,6 @@ def user_payload(row: m.User) -> p.UserPayload:
 
 
 _HANDLERS: dict[str, Any] = {
-    "request.status": _op_status,
-    "request.deliver": _op_deliver,
     "request.assign": _op_assign,
     "request.note": _op_merge,
     "request.print": _op_merge,

@@ -136,3 +136,65 @@ def test_a_batch_of_the_largest_size_is_applied(desks: Any) -> None:
     assert results(a.push(batch)) == ["applied"] * p.MAX_BATCH
     changes, _ = b.pull_all(limit=1000)
     assert [c.seq for c in changes] == sorted(c.seq for c in changes) and len(changes) == p.MAX_BATCH
+
+
+def _changes_of(desk: Desk, receipt_no: str) -> list[p.RequestSnapshot]:
+    changes, _ = desk.pull_all()
+    return [c.request.request for c in changes if c.request is not None and c.request.request.receipt_no == receipt_no]
+
+
+def test_status_and_delivery_ops_in_bulk_follow_the_rules_in_push_order(desks: Any) -> None:
+    a: Desk = desks("TR01", "W01")
+    b: Desk = desks("TR01", "W02")
+    op_a, sa = a.intake(name="Qytetar Rrjedhë (TEST)")
+    op_b, sb = a.intake(name="Qytetar Caktim (TEST)")
+    op_c, sc = a.intake(name="Qytetar Kthim (TEST)")
+    moved = a.status_op(sa, "received", "in_progress")
+    same_event = p.Op.model_validate({**moved.model_dump(), "op_id": a.intake()[0].op_id})  # a re-sent event
+    assert moved.request is not None and moved.request.event is not None
+    foreign = a.status_op(sb, "received", "in_progress")  # carries an event id that is sa's
+    foreign = p.Op.model_validate(
+        {
+            **foreign.model_dump(),
+            "request": {**foreign.model_dump()["request"], "event": moved.request.event.model_dump()},
+        }
+    )
+    batch = [
+        op_a,
+        moved,
+        same_event,
+        a.status_op(sa, "in_progress", "ready"),
+        a.status_op(sa, "ready", "delivered", rating=4),
+        op_b,
+        a.status_op(sb, "received", "in_progress"),
+        a.assign_op(sb, "clerk2", base_version=2),  # through the ORM path, between two bulk ops
+        a.status_op(sb, "in_progress", "ready"),
+        foreign,
+        op_c,
+        a.status_op(sc, "received", "returned"),
+        a.status_op(sc, "returned", "received", due_date="2026-12-24"),
+        a.status_op(sc, "received", "delivered"),  # not from received
+        a.status_op(a.intake()[1], "received", "in_progress"),  # a request never pushed
+    ]
+    res = a.push(batch)
+    assert results(res) == ["applied", "applied", "duplicate", "applied", "applied", "applied", "applied",
+                            "applied", "applied", "rejected", "applied", "applied", "applied", "rejected",
+                            "rejected"]  # fmt: skip
+    assert res[9].reason == "invalid" and res[13].reason == "invalid_transition"
+    assert res[13].current == {"status": "received", "version": 3} and res[14].reason == "unknown_request"
+    listed = {r.receipt_no: r for r in _requests(a.server)}
+    ra, rb, rc = listed[sa.receipt_no], listed[sb.receipt_no], listed[sc.receipt_no]
+    assert (ra.status, ra.version, ra.rating) == ("delivered", 4, 4)
+    assert ra.completed_at is not None and ra.delivered_at is not None
+    assert (rb.status, rb.version, rb.assignee, rb.assigned_version) == ("ready", 4, "clerk2", 3)
+    assert (rc.status, rc.version, str(rc.due_date), rc.documents_missing) == ("received", 3, "2026-12-24", [])
+    # the other desk sees every step, each snapshot as it stood after its op
+    assert [(x.status, x.version) for x in _changes_of(b, sa.receipt_no)] == [
+        ("received", 1), ("in_progress", 2), ("ready", 3), ("delivered", 4)
+    ]  # fmt: skip
+    last_b = _changes_of(b, sb.receipt_no)[-1]
+    assert (last_b.status, last_b.version, last_b.assignee) == ("ready", 4, "clerk2")
+    # the same push again: every answer as before, nothing applied twice
+    again = a.push(batch)
+    assert [r.result for r in again] == ["duplicate" if r.result == "applied" else r.result for r in res]
+    assert {r.receipt_no: r.version for r in _requests(a.server)}[sa.receipt_no] == 4
