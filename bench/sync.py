@@ -2,10 +2,11 @@
 and the central server's ingest rate with 20 concurrent workstations on PostgreSQL.
 
     python bench/sync.py [--n 5000] [--naive-n 200] [--db sqlite|postgresql] [--ingest-ops 250] [--no-ingest]
-                         [--no-pull]
+                         [--no-pull] [--steps 0-3]
 
 1. One workstation creates ``--n`` requests offline (a loop of ``workflow.intake``, in-process), then one
-   ``SyncEngine.sync_once()`` pushes them through the fault proxy of tests/sync/proxy.py set to 256 kbit/s
+   ``SyncEngine.sync_once()`` pushes them (with ``--steps``, each request also moves 1-3 statuses on
+   offline: a day's work, not only its intakes) through the fault proxy of tests/sync/proxy.py set to 256 kbit/s
    each way and 150 ms one-way delay (300 ms round trip) to a real ``frontdesk-central serve`` on loopback.
    Printed: wall time, round trips, bytes on the wire per request (the proxy's counters, both directions,
    HTTP headers included, TCP/IP overhead not), the same-run physical floor
@@ -13,7 +14,7 @@ and the central server's ingest rate with 20 concurrent workstations on PostgreS
    Then a second desk of the unit, enrolled empty, pulls everything through the same link (printed beside
    its own floor; not a target).
 2. Naive baseline: ``--naive-n`` more requests pushed one op per HTTP request (same client, same gzip, same
-   keep-alive session, same proxy settings); its time per op is extrapolated to ``--n`` ops.
+   keep-alive session, same proxy settings); its time per op is extrapolated to the ops of part 1.
 3. Server ingest: 20 threads, each an enrolled workstation of its own unit, push batches of 500 intake ops
    straight to the server (no proxy) on a fresh PostgreSQL database; ops/s over the whole run. Also with
    the 20 workstations in ONE unit (pushes of a unit are serialised by design). Needs the local cluster
@@ -203,14 +204,22 @@ def make_workstation(home: Path) -> Any:
     return store
 
 
-def offline_intakes(store: Any, n: int) -> float:
+def offline_intakes(store: Any, n: int, *, steps: int = 0) -> float:
+    """``n`` intakes; with ``steps``, each request then also moves that many statuses on (in progress,
+    ready, delivered with a rating) — a day's work, not only its intakes."""
     actor = auth.actor_for(store, "clerk1")
     services = ("CERT-FAM", "TAX-STMT")
+    path = ("in_progress", "ready", "delivered")[:steps]
     t0 = time.perf_counter()
     for i in range(n):
         nid = sample_nid(dt.date(1950 + i % 50, 1 + i % 12, 1 + i % 28), "MF"[i % 2], 900 + i % 100)
         citizen = workflow.CitizenInput(nid=nid, full_name=f"Qytetar Bench {i} (TEST)")
-        workflow.intake(store, actor, citizen, [workflow.IntakeItem(services[i % 2], ["ID"])])
+        (view,) = workflow.intake(store, actor, citizen, [workflow.IntakeItem(services[i % 2], ["ID"])])
+        for status in path:
+            if status == "delivered":
+                workflow.deliver(store, actor, view.receipt_no, rating=4)
+            else:
+                workflow.advance(store, actor, view.receipt_no, status)
     return time.perf_counter() - t0
 
 
@@ -322,6 +331,8 @@ def main() -> int:
     ap.add_argument("--ingest-ops", type=int, default=250, help="intake ops per workstation in the ingest run")
     ap.add_argument("--no-ingest", action="store_true")
     ap.add_argument("--no-pull", action="store_true", help="skip the second desk pulling everything")
+    ap.add_argument("--steps", type=int, default=0, choices=range(4),
+                    help="status changes per request after its intake (0: intakes only, the issue)")  # fmt: skip
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="fd-bench-sync-"))
@@ -346,8 +357,9 @@ def main() -> int:
             enrol(store, proxy.url, code)
             SyncEngine(store).sync_once()  # the user and the catalogue, on a fast link
 
-            took = offline_intakes(store, args.n)
-            print(f"{args.n} requests created offline in {took:.1f} s ({1000 * took / args.n:.1f} ms each)")
+            took = offline_intakes(store, args.n, steps=args.steps)
+            print(f"{args.n} requests created offline in {took:.1f} s ({1000 * took / args.n:.1f} ms each)"
+                  + (f", each with {args.steps} status change(s) after it" if args.steps else ""))  # fmt: skip
 
             proxy.set_link(delay=ONE_WAY, rate=RATE)
             proxy.reset_counters()
@@ -365,7 +377,7 @@ def main() -> int:
             print(f"  wall time          {wall:8.1f} s")
             print(f"  round trips        {trips:8d}   ({report.pushed} ops pushed, {report.pulled} changes pulled)")
             print(f"  bytes on the wire  {up + down:8d}   ({up} up, {down} down; HTTP headers included)")
-            print(f"  bytes per request  {per_req:8.1f}")
+            print(f"  bytes per request  {per_req:8.1f}   ({(up + down) / max(1, report.pushed):.1f} per op)")
             print(f"  physical floor     {floor:8.1f} s   (bytes / 256 kbit/s + round trips x {RTT * 1000:.0f} ms)")
             print(f"  wall / floor       {wall / floor:8.2f} x")
             link = sum(c.up + c.down for c in tape.calls) / RATE + len(tape.calls) * RTT
@@ -405,14 +417,17 @@ def main() -> int:
             proxy.reset_counters()
             per_op = naive_push(store, proxy.url, args.naive_n)
             naive_bytes = (proxy.bytes_up + proxy.bytes_down) / args.naive_n
-            naive_total = per_op * args.n
+            naive_total = per_op * report.pushed  # the same number of ops, one per HTTP request
             print(f"\nnaive baseline: {args.naive_n} ops pushed one per HTTP request through the same link:")
-            print(f"  {per_op * 1000:.0f} ms and {naive_bytes:.0f} bytes per op; extrapolated to {args.n} ops: "
+            print(f"  {per_op * 1000:.0f} ms and {naive_bytes:.0f} bytes per op; extrapolated to {report.pushed} ops: "
                   f"{naive_total:.0f} s (measured on {args.naive_n}, scaled linearly)")  # fmt: skip
             speedup = naive_total / wall
             print("\ntargets:")
             print(f"  sync <= 1.5x the floor          {wall / floor:6.2f} x       {verdict(wall <= 1.5 * floor)}")
-            print(f"  <= 200 bytes per request         {per_req:6.1f} B       {verdict(per_req <= 200)}")
+            if args.steps == 0:
+                print(f"  <= 200 bytes per request         {per_req:6.1f} B       {verdict(per_req <= 200)}")
+            else:  # the issue's 200 B are for a request's intake; here each request is 1 + steps ops
+                print(f"  bytes per request ({1 + args.steps} ops)       {per_req:6.1f} B       (target: intakes)")
             print(f"  >= 20x faster than naive         {speedup:6.1f} x       {verdict(speedup >= 20)}")
             store.close()
 
