@@ -16,7 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -131,6 +131,24 @@ def main() -> int:
             sup.supervision.actions["audit"].trigger()
             audit.refresh()
             save(sup, out / "supervisor-audit-sq.png")
+        # bulk reassignment: three requests selected in the worklist, and the dialog it opens
+        reassign = sup.supervision.reassign if sup.supervision is not None else None
+        if reassign is not None:
+            sup.show_screen(1)
+            sup.worklist.refresh()
+            table = sup.worklist.table
+            table.selectRow(0)
+            for row in (1, 2):
+                table.selectionModel().select(
+                    table.model().index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            save(sup, out / "supervisor-reassign-sq.png")
+            dialog = reassign.open_dialog()
+            if dialog is not None:
+                dialog.resize(560, dialog.sizeHint().height())
+                save(dialog, out / "supervisor-reassign-dialog-sq.png")
+                dialog.close()
         controller.shutdown()
         sup.close()
         win.close()
