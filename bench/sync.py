@@ -235,7 +235,7 @@ def naive_push(store: Any, url: str, n: int) -> float:
     t0 = time.perf_counter()
     for o in ops:
         op = p.Op.model_validate({"op_id": o.op_id, "kind": o.kind, "created_at": o.created_at,
-                                  ("user" if o.kind.startswith("user.") else "request"): o.payload})  # fmt: skip
+                                  p.payload_field(o.kind): o.payload})  # fmt: skip
         resp = client.push(p.PushRequest(epoch=state.get("epoch"), receipt_counter=info.receipt_counter, ops=[op]))
         replication.settle(store, [r.model_dump() for r in resp.results], epoch=resp.epoch)
     took = time.perf_counter() - t0

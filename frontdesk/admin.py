@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import audit, auth, catalog
+from . import audit, auth, catalog, replication
 from .auth import Actor, UserInfo, require_role
 from .catalog import CatalogService, ServiceInfo
 from .clock import utcnow
@@ -41,6 +41,7 @@ def add_local_service(
     now = now or utcnow()
     with store.write() as s:
         info = catalog.add_local_service(s, svc, now=now)
+        replication.queue_service(s, info.code)  # the unit's other desks offer it too
         audit.append(
             s,
             actor=actor.username,
@@ -62,6 +63,7 @@ def set_service_active(
     now = now or utcnow()
     with store.write() as s:
         info = catalog.set_service_active(s, code, active, now=now)
+        replication.queue_service(s, info.code)
         audit.append(
             s,
             actor=actor.username,

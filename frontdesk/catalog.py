@@ -8,6 +8,9 @@ without committing; the caller wraps them in ``store.write()``.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,6 +42,8 @@ from .errors import Conflict, NotFound
 from .i18n import QT_TRANSLATE_NOOP
 from .models import Service, ServiceDocument
 from .text import fold
+
+log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------------------------- import
 
@@ -153,6 +158,50 @@ def add_local_service(session: Session, svc: CatalogService, *, now: dt.datetime
     _write_service(session, row, svc, [])
     session.flush()
     return get_service(session, svc.code)
+
+
+def _catalog_service(row: Service, docs: list[ServiceDocument]) -> CatalogService:
+    return CatalogService(
+        code=row.code, name_sq=row.name_sq, name_en=row.name_en, category=row.category,
+        standard_days=row.standard_days, office=row.office, life_event=row.life_event,
+        documents=tuple(CatalogDocument(d.code, d.name_sq, d.name_en, d.required) for d in docs),
+        fee_amount=row.fee_amount, currency=row.currency, active=row.active, origin=row.origin,
+    )  # fmt: skip
+
+
+def local_service_payload(session: Session, code: str) -> dict[str, object]:
+    """A local service as the ``service.upsert`` op carries it to the unit's other desks."""
+    row = _row(session, code)
+    docs = _documents_by_service(session, row.code).get(row.code, [])
+    return {"code": row.code, "service": service_to_json(_catalog_service(row, docs)),
+            "updated_at": row.updated_at.isoformat()}  # fmt: skip
+
+
+def apply_remote_service(session: Session, payload: dict[str, Any]) -> bool:
+    """A local service another desk of the unit added or changed (pulled): validated with the catalogue
+    rules, written unless this desk has a newer copy or the code is a central service. True if written."""
+    text = json.dumps({"format": FORMAT, "version": "local", "services": [payload["service"]]}, ensure_ascii=False)
+    try:
+        (svc,) = parse_catalog(text, f"local service {payload.get('code')}").services
+    except CatalogError as exc:  # another desk's bad copy must not stop this desk's pulls: left out, logged
+        log.warning("a pulled local service was left out: %s", exc.render())
+        return False
+    svc = CatalogService(**{**svc.__dict__, "origin": "local"})
+    when = dt.datetime.fromisoformat(payload["updated_at"])
+    when = when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when
+    row = session.get(Service, svc.code)
+    central = row is not None and row.origin != "local" and row.catalog_version is not None
+    if row is not None and (central or (row.origin == "local" and row.updated_at > when)):
+        return False  # the central catalogue decides its services; a newer local copy has its own op
+    # (a placeholder made for a pulled request of a service this desk did not know is replaced)
+    docs = _documents_by_service(session, svc.code).get(svc.code, []) if row is not None else []
+    if row is None:
+        row = Service(code=svc.code, catalog_version=None, updated_at=when)
+        session.add(row)
+    _write_service(session, row, svc, docs)
+    row.updated_at = when
+    session.flush()
+    return True
 
 
 def set_service_active(session: Session, code: str, active: bool, *, now: dt.datetime) -> ServiceInfo:

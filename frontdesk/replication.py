@@ -18,7 +18,7 @@ from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from . import aggregates
-from .catalog import import_catalog, parse_catalog
+from .catalog import apply_remote_service, import_catalog, local_service_payload, parse_catalog
 from .clock import utcnow, uuid7
 from .db import Store
 from .models import OutboxOp, Request, RequestEvent, Service, SyncState, User, Workstation
@@ -197,7 +197,8 @@ def reject_locally(store: Store, ops: list[tuple[str, str]]) -> int:
 
 
 def queue_all_users(store: Store) -> int:
-    """At enrolment: queue every local user so the unit's other desks learn them from the server."""
+    """At enrolment: queue every local user, and every local service, so the unit's other desks learn
+    them from the server. Returns how many users were queued."""
     from .auth import user_payload
 
     now = utcnow()
@@ -206,7 +207,21 @@ def queue_all_users(store: Store) -> int:
         for u in users:
             s.add(OutboxOp(op_id=uuid7(), kind="user.upsert", request_id=None, payload=user_payload(u),
                            created_at=now, state="pending", attempts=0))  # fmt: skip
+        queue_local_services(s)
         return len(users)
+
+
+def queue_service(s: Session, code: str) -> None:
+    """Queue a local service (added, changed, withdrawn) for the unit's other desks, in ``s``'s transaction."""
+    s.add(OutboxOp(op_id=uuid7(), kind="service.upsert", request_id=None, created_at=utcnow(), state="pending",
+                   attempts=0, payload=local_service_payload(s, code)))  # fmt: skip
+
+
+def queue_local_services(s: Session) -> int:
+    codes = s.scalars(select(Service.code).where(Service.origin == "local")).all()
+    for code in codes:
+        queue_service(s, code)
+    return len(codes)
 
 
 def requeue_everything(store: Store) -> int:
@@ -236,6 +251,7 @@ def requeue_everything(store: Store) -> int:
 
             s.add(OutboxOp(op_id=uuid7(), kind="user.upsert", request_id=None, payload=user_payload(u),
                            created_at=now, state="pending", attempts=0))  # fmt: skip
+        queue_local_services(s)
         set_state(s, "cursor", "0")
     return n
 
@@ -428,6 +444,10 @@ def apply_page(store: Store, changes: list[dict[str, Any]], *, next_cursor: int,
             elif ch["kind"] == "user" and ch.get("user"):
                 s.flush()
                 apply_user(s, ch["user"], unit_code)
+                page = None
+            elif ch["kind"] == "service" and ch.get("service"):
+                s.flush()
+                apply_remote_service(s, ch["service"])
                 page = None
             elif ch["kind"] == "catalog" and ch.get("catalog"):
                 s.flush()

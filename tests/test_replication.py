@@ -107,3 +107,62 @@ def test_settle_acknowledges_and_keeps_rejections_with_reasons(store: Store, cle
         ]
         acked = {r.id: r.central_ack for r in s.scalars(select(Request))}
         assert sum(acked.values()) == 2 and acked[intakes[2].request_id or ""] is False
+
+
+def _local(code: str, **over: Any) -> Any:
+    from frontdesk.catalog import CatalogDocument, CatalogService
+
+    fields: dict[str, Any] = {
+        "code": code, "name_sq": "Vërtetim vendor (TEST)", "name_en": "Local certificate (TEST)",
+        "category": "Vendore", "standard_days": 3, "office": "Zyra e njësisë",
+        "documents": (CatalogDocument("ID", "Letërnjoftim", "Identity card", True),), "fee_amount": 100,
+    }  # fmt: skip
+    fields.update(over)
+    return CatalogService(**fields)
+
+
+def test_a_local_service_travels_to_the_units_other_desks(store: Store, tmp_path: Any) -> None:
+    from frontdesk import admin, catalog, setup
+
+    boss = auth.actor_for(store, "admin")
+    admin.add_local_service(store, boss, _local("LOC-01"))
+    admin.set_service_active(store, boss, "LOC-01", False)
+    ops = [o for o in replication.pending_ops(store, 100) if o.kind == "service.upsert"]
+    assert len(ops) == 2 and ops[-1].payload["code"] == "LOC-01"
+    assert ops[-1].payload["service"]["active"] is False and ops[-1].payload["service"]["origin"] == "local"
+
+    other = setup.open_home(tmp_path / "other")
+    setup.init_workstation(other, "TR01", "Njësia Testuese", "W09")
+    try:
+        change = {"seq": 1, "kind": "service", "service": ops[0].payload}
+        replication.apply_page(other, [change], next_cursor=1, epoch="E1")
+        with other.read() as s:
+            got = catalog.get_service(s, "LOC-01")
+        assert got.active and got.origin == "local" and [d.code for d in got.documents] == ["ID"]
+        # the later change (withdrawn) wins; the earlier one again does not undo it
+        replication.apply_page(other, [{"seq": 2, "kind": "service", "service": ops[1].payload}], next_cursor=2,
+                               epoch="E1")  # fmt: skip
+        replication.apply_page(other, [change], next_cursor=2, epoch="E1")
+        with other.read() as s:
+            assert not catalog.get_service(s, "LOC-01").active
+        # a copy that breaks the catalogue rules is left out, and the page still applies
+        bad = {**ops[0].payload, "code": "LOC-02", "service": {**ops[0].payload["service"], "code": "LOC-02",
+                                                                "standard_days": -4}}  # fmt: skip
+        replication.apply_page(other, [{"seq": 3, "kind": "service", "service": bad}], next_cursor=3, epoch="E1")
+        assert replication.read_state(other)["cursor"] == "3"
+        with other.read() as s:
+            assert "LOC-02" not in {x.code for x in catalog.list_services(s, active_only=False)}
+    finally:
+        other.close()
+
+
+def test_a_pulled_local_service_never_overwrites_a_central_one(store: Store) -> None:
+    from frontdesk import catalog
+
+    with store.read() as s:
+        central = catalog.get_service(s, "CERT-FAM")
+    payload = {"code": "CERT-FAM", "updated_at": utcnow().isoformat(),
+               "service": catalog.service_to_json(_local("CERT-FAM", origin="local"))}  # fmt: skip
+    replication.apply_page(store, [{"seq": 1, "kind": "service", "service": payload}], next_cursor=1, epoch="E1")
+    with store.read() as s:
+        assert catalog.get_service(s, "CERT-FAM") == central

@@ -167,6 +167,16 @@ class User(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class UnitService(Base):
+    """A unit's own (local) service, as its desks push it: the catalogue file form, kept as pushed."""
+
+    __tablename__ = "unit_services"
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class Change(Base):
     """The pull feed of a unit. ``origin`` is the workstation that caused it (left out of its own pulls),
     NULL for the back office and catalogue publications."""

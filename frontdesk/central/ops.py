@@ -271,6 +271,29 @@ def _op_user(s: Session, ws: m.Workstation, op: p.Op) -> p.OpOutcome:
     return "applied"
 
 
+def _op_service(s: Session, ws: m.Workstation, op: p.Op) -> p.OpOutcome:
+    """A unit's own service, last writer wins by ``updated_at`` (as users); kept as pushed, published to
+    the unit's other desks, which validate it against the catalogue rules when they apply it."""
+    sv = op.service
+    if sv is None:
+        raise Rejected("invalid", "A service.upsert op needs a service payload.")
+    if sv.service.get("code") != sv.code:
+        raise Rejected("invalid", "The service's code differs from the op's.")
+    when = naive_utc(sv.updated_at)
+    row = s.get(m.UnitService, (ws.unit_code, sv.code))
+    if row is None:
+        row = m.UnitService(unit_code=ws.unit_code, code=sv.code)
+        s.add(row)
+    elif row.updated_at > when:
+        raise Rejected("stale", f"Service {sv.code} was changed more recently elsewhere.",
+                       {"updated_at": row.updated_at.isoformat()})  # fmt: skip
+    row.content = dict(sv.service)
+    row.updated_at = when
+    s.flush()
+    _add_change(s, ws.unit_code, "service", sv.model_dump(mode="json"), ws.id)
+    return "applied"
+
+
 def user_payload(row: m.User) -> p.UserPayload:
     return p.UserPayload(
         username=row.username,
@@ -289,4 +312,5 @@ _HANDLERS: dict[str, Any] = {
     "request.print": _op_merge,
     "request.sync": _op_sync,
     "user.upsert": _op_user,
+    "service.upsert": _op_service,
 }

@@ -25,7 +25,7 @@ from frontdesk.setup import workstation_info
 
 from .client import CentralClient, CentralError, CentralUnreachable
 from .credentials import CredentialsUnavailable, load_token
-from .protocol import EnrolRequest, Op, PushRequest
+from .protocol import EnrolRequest, Op, PushRequest, payload_field
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ class SyncEngine:
             unsendable: list[tuple[str, str]] = []
             for o in ops:  # one row that does not fit the wire schema must not block the queue
                 body = {"op_id": o.op_id, "kind": o.kind, "created_at": o.created_at,
-                        ("user" if o.kind.startswith("user.") else "request"): o.payload}  # fmt: skip
+                        payload_field(o.kind): o.payload}  # fmt: skip
                 try:
                     wire.append(Op.model_validate(body))
                 except ValidationError as exc:

@@ -32,6 +32,7 @@ OpKind = Literal[
     "request.print",
     "request.sync",
     "user.upsert",
+    "service.upsert",
 ]
 OpOutcome = Literal["applied", "duplicate", "rejected"]
 RejectReason = Literal[
@@ -157,6 +158,15 @@ class UserPayload(Model):
     updated_at: dt.datetime
 
 
+class ServicePayload(Model):
+    """A unit's own (local) service, added or withdrawn at one desk and shared with the unit's others:
+    the service in the catalogue file form (docs/catalog.md; the desks validate it), and when it changed."""
+
+    code: str = Field(min_length=2, max_length=32)
+    service: dict[str, Any]
+    updated_at: dt.datetime
+
+
 # ---------------------------------------------------------------------------------------- push
 
 
@@ -166,6 +176,7 @@ class Op(Model):
     created_at: dt.datetime
     request: RequestOpPayload | None = None
     user: UserPayload | None = None
+    service: ServicePayload | None = None
 
 
 class PushRequest(Model):
@@ -203,10 +214,11 @@ class RequestChange(Model):
 
 class Change(Model):
     seq: int = Field(ge=1)
-    kind: Literal["request", "user", "catalog"]
+    kind: Literal["request", "user", "catalog", "service"]
     request: RequestChange | None = None
     user: UserPayload | None = None
     catalog: CatalogPayload | None = None
+    service: ServicePayload | None = None
 
 
 class ChangesResponse(Model):
@@ -215,3 +227,8 @@ class ChangesResponse(Model):
     changes: list[Change]
     next: int = Field(ge=0)
     more: bool
+
+
+def payload_field(kind: str) -> str:
+    """The field of :class:`Op` that carries an op of ``kind`` (an outbox row's payload)."""
+    return kind.split(".", 1)[0] if kind.startswith(("user.", "service.")) else "request"

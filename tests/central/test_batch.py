@@ -198,3 +198,36 @@ def test_status_and_delivery_ops_in_bulk_follow_the_rules_in_push_order(desks: A
     again = a.push(batch)
     assert [r.result for r in again] == ["duplicate" if r.result == "applied" else r.result for r in res]
     assert {r.receipt_no: r.version for r in _requests(a.server)}[sa.receipt_no] == 4
+
+
+def _service_op(desk: Desk, code: str, *, updated_at: Any = None, name: str = "Vërtetim vendor (TEST)") -> p.Op:
+    from frontdesk.clock import utcnow, uuid7
+
+    service = {"code": code, "name": {"sq": name, "en": "Local certificate (TEST)"}, "category": "Vendore",
+               "life_event": None, "documents": [], "fee": {"amount": 0, "currency": "ALL"}, "standard_days": 2,
+               "office": "Zyra", "active": True, "origin": "local"}  # fmt: skip
+    payload = p.ServicePayload(code=code, service=service, updated_at=updated_at or utcnow())
+    return p.Op(op_id=uuid7(), kind="service.upsert", created_at=utcnow(), service=payload)
+
+
+def test_a_units_own_service_reaches_its_other_desks_only(desks: Any) -> None:
+    import datetime as dt
+
+    a: Desk = desks("TR01", "W01")
+    b: Desk = desks("TR01", "W02")
+    stranger: Desk = desks("TR02", "W01")
+    first = _service_op(a, "LOC-01")
+    assert results(a.push([first])) == ["applied"]
+    changes, _ = b.pull_all()
+    services = [c.service for c in changes if c.kind == "service"]
+    assert len(services) == 1 and services[0] is not None and services[0].service["name"]["sq"].startswith("Vërtetim")
+    assert not [c for c in stranger.pull_all()[0] if c.kind == "service"]
+    # an older copy from another desk loses; a copy whose code differs is refused
+    older = _service_op(
+        b, "LOC-01", updated_at=first.service.updated_at - dt.timedelta(hours=1) if first.service else None
+    )
+    res = b.push([older])
+    assert results(res) == ["rejected"] and res[0].reason == "stale"
+    bad = p.Op.model_validate({**_service_op(a, "LOC-02").model_dump(), "service": {
+        **_service_op(a, "LOC-02").model_dump()["service"], "code": "LOC-03"}})  # fmt: skip
+    assert [r.reason for r in a.push([bad])] == ["invalid"]

@@ -497,3 +497,35 @@ def test_j_two_supervisors_reassign_offline(unit: Unit) -> None:
     assert "clerk2" in st["rejected"][0]["message"]
     res = check_unit(u, "j two supervisors reassign offline", fault_runs=1, expect_rejected=1)
     assert {x["receipt_no"]: x["assignee"] for x in res["server"]}[receipt] == "clerk2"
+
+
+# ------------------------------------------------------------------------------------------ k) local service
+
+
+def test_k_a_local_service_is_offered_at_every_desk_of_the_unit(unit: Unit) -> None:
+    """An administrator adds a unit's own service at ws1 and takes a request for it; after syncing, ws2
+    offers the service (names, documents, standard days) and shows the request under it. Withdrawn at
+    ws1, it is withdrawn at ws2 after the next sync."""
+    from frontdesk import admin, catalog
+    from frontdesk.catalog import CatalogDocument, CatalogService
+
+    u = unit
+    boss = u.ws1.actor("admin")
+    svc = CatalogService(code="LOC-VND", name_sq="Vërtetim i njësisë (TEST)", name_en="Unit certificate (TEST)",
+                         category="Vendore", standard_days=4, office="Zyra e njësisë",
+                         documents=(CatalogDocument("ID", "Letërnjoftim", "Identity card", True),))  # fmt: skip
+    admin.add_local_service(u.ws1.store, boss, svc)
+    (receipt,) = u.ws1.intake(1, service="LOC-VND")
+    u.ws1.sync()
+    u.ws2.sync()
+    with u.ws2.store.read() as s:
+        got = catalog.get_service(s, "LOC-VND")
+    assert got.active and got.origin == "local" and got.name_sq == svc.name_sq and got.standard_days == 4
+    assert [d.code for d in got.documents] == ["ID"]
+    assert receipt in {r["receipt_no"] for r in u.ws2.queue()}
+    admin.set_service_active(u.ws1.store, boss, "LOC-VND", False)
+    u.ws1.sync()
+    u.ws2.sync()
+    with u.ws2.store.read() as s:
+        assert not catalog.get_service(s, "LOC-VND").active
+    check_unit(u, "k local service shared", fault_runs=0, expect_rejected=0)
