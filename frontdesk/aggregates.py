@@ -82,18 +82,20 @@ def facts_of_values(v: dict[str, Any]) -> Facts:
     )  # fmt: skip
 
 
-def facts_of(s: Session | None, req: Request, *, ever_returned: bool | None = None) -> Facts:
-    """Facts of ``req`` as it stands in the session (its history read in the same transaction, unless
-    the caller already knows whether it was ever returned: ``ever_returned``)."""
-    if ever_returned is None:
-        assert s is not None, "a session to read the history in"
-        ever_returned = bool(
-            s.scalar(select(exists().where(RequestEvent.request_id == req.id, RequestEvent.to_status == "returned")))
-        )
-    returned = req.status == "returned" or ever_returned
+def facts_of(s: Session, req: Request) -> Facts:
+    """Facts of ``req`` as it stands in the session (its history read in the same transaction)."""
+    ever_returned = bool(
+        s.scalar(select(exists().where(RequestEvent.request_id == req.id, RequestEvent.to_status == "returned")))
+    )
+    return facts_known(req, ever_returned=ever_returned)
+
+
+def facts_known(req: Request, *, ever_returned: bool) -> Facts:
+    """Facts of ``req`` when the caller already knows whether its history has a return to the citizen
+    (the pull reads a page's events once)."""
     return _facts(
         req.created_at, req.service_code, req.assignee_id, req.unit_code, req.completed_at or req.delivered_at,
-        req.standard_days, returned, req.rating,
+        req.standard_days, req.status == "returned" or ever_returned, req.rating,
     )  # fmt: skip
 
 
@@ -283,6 +285,7 @@ __all__ = [
     "Facts",
     "build_workdays",
     "day_number",
+    "facts_known",
     "facts_of",
     "facts_of_values",
     "offset_case",

@@ -22,6 +22,7 @@ import json
 import logging
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import paths
@@ -61,7 +62,7 @@ def public_holidays(year: int) -> frozenset[dt.date]:
     return days
 
 
-def _cache_file() -> os.PathLike[str] | None:
+def _cache_file() -> Path | None:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -70,10 +71,9 @@ def _cache_file() -> os.PathLike[str] | None:
         return None
 
 
-def _read_cache(path: os.PathLike[str], year: int) -> frozenset[dt.date] | None:
+def _read_cache(path: Path, year: int) -> frozenset[dt.date] | None:
     try:
-        with open(path, encoding="utf-8") as fh:
-            days = json.load(fh).get(str(year))
+        days = json.loads(path.read_text(encoding="utf-8")).get(str(year))
         return frozenset(dt.date.fromisoformat(d) for d in days) if isinstance(days, list) else None
     except FileNotFoundError:
         return None
@@ -82,20 +82,18 @@ def _read_cache(path: os.PathLike[str], year: int) -> frozenset[dt.date] | None:
         return None
 
 
-def _write_cache(path: os.PathLike[str], year: int, days: frozenset[dt.date]) -> None:
+def _write_cache(path: Path, year: int, days: frozenset[dt.date]) -> None:
     try:
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
+            data = json.loads(path.read_text(encoding="utf-8"))
             data = data if isinstance(data, dict) else {}
         except (OSError, ValueError):
             data = {}
         data[str(year)] = sorted(d.isoformat() for d in days)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{os.fspath(path)}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
     except OSError as exc:  # a read-only or full cache directory: the calendar still works
         log.warning("holiday cache %s not written (%s)", path, type(exc).__name__)
 

@@ -1,5 +1,5 @@
 """The local side of the sync without a network: a pulled page applied in one transaction (read with a few
-``IN`` queries, frontdesk.replication._PageState) and a pushed batch settled with one DELETE — the cases a
+``IN`` queries, frontdesk.pull._PageState) and a pushed batch settled with one DELETE — the cases a
 page can hold: a request twice, a user not pulled yet, a request with local ops pending, a catalogue."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from frontdesk import auth, replication, workflow
+from frontdesk import auth, pull, replication, workflow
 from frontdesk.clock import utcnow, uuid7
 from frontdesk.db import Store
 from frontdesk.identity import sample_nid
@@ -51,7 +51,7 @@ def test_a_page_with_a_request_twice_and_a_user_not_pulled_yet(store: Store) -> 
         _change(2, later, intake, moved),
         _change(3, other, _event("intake", "received")),
     ]
-    assert replication.apply_page(store, page, next_cursor=3, epoch="E1") == 3
+    assert pull.apply_page(store, page, next_cursor=3, epoch="E1") == 3
     with store.read() as s:
         req = s.get(Request, first["id"])
         assert req is not None and req.status == "in_progress" and req.version == 2 and req.central_ack
@@ -62,7 +62,7 @@ def test_a_page_with_a_request_twice_and_a_user_not_pulled_yet(store: Store) -> 
         assert s.get(Request, other["id"]) is not None
     assert replication.read_state(store)["cursor"] == "3"
     # the same page again (a cut link after the commit, before the cursor was known): nothing doubles
-    replication.apply_page(store, page, next_cursor=3, epoch="E1")
+    pull.apply_page(store, page, next_cursor=3, epoch="E1")
     with store.read() as s:
         assert (
             s.scalar(select(func.count()).select_from(RequestEvent).where(RequestEvent.request_id == first["id"])) == 2
@@ -81,7 +81,7 @@ def test_local_ops_pending_keep_the_local_state_but_events_merge(store: Store, c
         remote = replication.snapshot(req, users)
     remote.update(status="ready", version=5)
     note = {**_event("note", "received"), "to_status": None, "kind": "note"}
-    replication.apply_page(store, [_change(1, remote, note)], next_cursor=1, epoch="E1")
+    pull.apply_page(store, [_change(1, remote, note)], next_cursor=1, epoch="E1")
     with store.read() as s:
         req = s.scalars(select(Request).where(Request.receipt_no == view.receipt_no)).one()
         assert req.status == "received" and req.version == 1  # its intake op is still pending
@@ -135,20 +135,20 @@ def test_a_local_service_travels_to_the_units_other_desks(store: Store, tmp_path
     setup.init_workstation(other, "TR01", "Njësia Testuese", "W09")
     try:
         change = {"seq": 1, "kind": "service", "service": ops[0].payload}
-        replication.apply_page(other, [change], next_cursor=1, epoch="E1")
+        pull.apply_page(other, [change], next_cursor=1, epoch="E1")
         with other.read() as s:
             got = catalog.get_service(s, "LOC-01")
         assert got.active and got.origin == "local" and [d.code for d in got.documents] == ["ID"]
         # the later change (withdrawn) wins; the earlier one again does not undo it
-        replication.apply_page(other, [{"seq": 2, "kind": "service", "service": ops[1].payload}], next_cursor=2,
+        pull.apply_page(other, [{"seq": 2, "kind": "service", "service": ops[1].payload}], next_cursor=2,
                                epoch="E1")  # fmt: skip
-        replication.apply_page(other, [change], next_cursor=2, epoch="E1")
+        pull.apply_page(other, [change], next_cursor=2, epoch="E1")
         with other.read() as s:
             assert not catalog.get_service(s, "LOC-01").active
         # a copy that breaks the catalogue rules is left out, and the page still applies
         bad = {**ops[0].payload, "code": "LOC-02", "service": {**ops[0].payload["service"], "code": "LOC-02",
                                                                 "standard_days": -4}}  # fmt: skip
-        replication.apply_page(other, [{"seq": 3, "kind": "service", "service": bad}], next_cursor=3, epoch="E1")
+        pull.apply_page(other, [{"seq": 3, "kind": "service", "service": bad}], next_cursor=3, epoch="E1")
         assert replication.read_state(other)["cursor"] == "3"
         with other.read() as s:
             assert "LOC-02" not in {x.code for x in catalog.list_services(s, active_only=False)}
@@ -163,6 +163,6 @@ def test_a_pulled_local_service_never_overwrites_a_central_one(store: Store) -> 
         central = catalog.get_service(s, "CERT-FAM")
     payload = {"code": "CERT-FAM", "updated_at": utcnow().isoformat(),
                "service": catalog.service_to_json(_local("CERT-FAM", origin="local"))}  # fmt: skip
-    replication.apply_page(store, [{"seq": 1, "kind": "service", "service": payload}], next_cursor=1, epoch="E1")
+    pull.apply_page(store, [{"seq": 1, "kind": "service", "service": payload}], next_cursor=1, epoch="E1")
     with store.read() as s:
         assert catalog.get_service(s, "CERT-FAM") == central

@@ -3,7 +3,7 @@
 A random history — intakes (some returned for completion at intake, some late in the evening UTC so
 that the local date is the next day), status changes, corrections (ready → in progress), reassignments,
 deliveries with and without ratings, returns for completion, completions before the intake (clock
-skew) and far after it, and remote overwrites by the central system (``replication.apply_request``) —
+skew) and far after it, and remote overwrites by the central system (``pull.apply_request``) —
 spread from November 2025 to April 2026 (Albanian holidays: 28/29 Nov, 8 Dec, 25 Dec, 1/2 Jan, 14 Mar
 observed 16, Eid, Nowruz observed 23 Mar; summer time from 29 Mar). Then the report read from the
 aggregates must equal ``reports._reference_report`` for every grouping and several ranges, the weekly
@@ -21,7 +21,7 @@ import pytest
 from alembic import command
 from sqlalchemy import delete, select, text, update
 
-from frontdesk import aggregates, auth, replication, reports, workflow
+from frontdesk import aggregates, auth, pull, replication, reports, workflow
 from frontdesk.clock import uuid7
 from frontdesk.db import Store, alembic_config
 from frontdesk.deadlines import WorkCalendar
@@ -127,7 +127,7 @@ def _remote_changes(store: Store, rnd: random.Random, receipts: list[str], count
                 events.append(_event("status", snap["status"], t))
             else:
                 snap.update(assignee=rnd.choice(("clerk1", "clerk2", "remote-clerk")))
-            replication.apply_request(s, snap, events)
+            pull.apply_request(s, snap, events)
             count(f"remote {kind}")
         template = replication.snapshot(s.scalars(select(Request).limit(1)).one(), users)
         for k in range(6):
@@ -141,7 +141,7 @@ def _remote_changes(store: Store, rnd: random.Random, receipts: list[str], count
             events = [_event("intake", "received", created)] + (
                 [_event("status", "returned", created)] if k % 3 else []
             )
-            replication.apply_request(s, snap, events)
+            pull.apply_request(s, snap, events)
             count("remote new")
 
 

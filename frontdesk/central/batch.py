@@ -332,8 +332,8 @@ class Batch:
             if pl is None:
                 raise Rejected("invalid", f"A {op.kind} op needs a request payload.")
             ev = pl.event
-            if ev is None or ev.kind != ev_kind(deliver):
-                raise Rejected("invalid", f"A {op.kind} op needs an event of kind {ev_kind(deliver)}.")
+            if ev is None or ev.kind != _event_kind(deliver):
+                raise Rejected("invalid", f"A {op.kind} op needs an event of kind {_event_kind(deliver)}.")
             row = self._row(pl.request_id)
             if row is None or row["unit_code"] != self.ws.unit_code:
                 raise Rejected("unknown_request", "The central system does not have this request.")
@@ -401,7 +401,7 @@ class Batch:
         self.s.execute(insert(_CHANGES), [dict(it.change, seq=first + k) for k, it in enumerate(items)])
 
 
-def ev_kind(deliver: bool) -> str:
+def _event_kind(deliver: bool) -> str:
     return "deliver" if deliver else "status"
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from frontdesk import replication
+from frontdesk import pull, replication
 from frontdesk.clock import utcnow
 from frontdesk.db import Store
 from frontdesk.setup import workstation_info
@@ -199,7 +199,7 @@ class SyncEngine:
                 self._push_all(client, report)
                 continue
             changes = [c.model_dump(mode="json") for c in page.changes]
-            report.pulled += replication.apply_page(self.store, changes, next_cursor=page.next, epoch=page.epoch)
+            report.pulled += pull.apply_page(self.store, changes, next_cursor=page.next, epoch=page.epoch)
             if not page.more:
                 return
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from frontdesk.central import models as m
 from frontdesk.central import ops
 from frontdesk.central.batch import Batch
+from frontdesk.clock import utcnow, uuid7
 from frontdesk.sync import protocol as p
 
 from .conftest import Desk, Server, results
@@ -59,7 +60,7 @@ def test_intakes_and_later_ops_of_one_batch_apply_in_push_order(desks: Any) -> N
 def test_the_same_op_or_request_twice_in_one_push(desks: Any) -> None:
     a: Desk = desks("TR01", "W01")
     op, snap = a.intake()
-    same_request = p.Op.model_validate({**op.model_dump(), "op_id": a.intake()[0].op_id})
+    same_request = p.Op.model_validate({**op.model_dump(), "op_id": uuid7()})
     res = a.push([op, op, same_request])
     assert results(res) == ["applied", "duplicate", "duplicate"]
     # an op id first rejected answers rejected with its reason again, in the same push and later
@@ -150,7 +151,7 @@ def test_status_and_delivery_ops_in_bulk_follow_the_rules_in_push_order(desks: A
     op_b, sb = a.intake(name="Qytetar Caktim (TEST)")
     op_c, sc = a.intake(name="Qytetar Kthim (TEST)")
     moved = a.status_op(sa, "received", "in_progress")
-    same_event = p.Op.model_validate({**moved.model_dump(), "op_id": a.intake()[0].op_id})  # a re-sent event
+    same_event = p.Op.model_validate({**moved.model_dump(), "op_id": uuid7()})  # a re-sent event
     assert moved.request is not None and moved.request.event is not None
     foreign = a.status_op(sb, "received", "in_progress")  # carries an event id that is sa's
     foreign = p.Op.model_validate(
@@ -200,9 +201,7 @@ def test_status_and_delivery_ops_in_bulk_follow_the_rules_in_push_order(desks: A
     assert {r.receipt_no: r.version for r in _requests(a.server)}[sa.receipt_no] == 4
 
 
-def _service_op(desk: Desk, code: str, *, updated_at: Any = None, name: str = "Vërtetim vendor (TEST)") -> p.Op:
-    from frontdesk.clock import utcnow, uuid7
-
+def _service_op(code: str, *, updated_at: Any = None, name: str = "Vërtetim vendor (TEST)") -> p.Op:
     service = {"code": code, "name": {"sq": name, "en": "Local certificate (TEST)"}, "category": "Vendore",
                "life_event": None, "documents": [], "fee": {"amount": 0, "currency": "ALL"}, "standard_days": 2,
                "office": "Zyra", "active": True, "origin": "local"}  # fmt: skip
@@ -216,18 +215,17 @@ def test_a_units_own_service_reaches_its_other_desks_only(desks: Any) -> None:
     a: Desk = desks("TR01", "W01")
     b: Desk = desks("TR01", "W02")
     stranger: Desk = desks("TR02", "W01")
-    first = _service_op(a, "LOC-01")
+    first = _service_op("LOC-01")
     assert results(a.push([first])) == ["applied"]
     changes, _ = b.pull_all()
     services = [c.service for c in changes if c.kind == "service"]
     assert len(services) == 1 and services[0] is not None and services[0].service["name"]["sq"].startswith("Vërtetim")
     assert not [c for c in stranger.pull_all()[0] if c.kind == "service"]
     # an older copy from another desk loses; a copy whose code differs is refused
-    older = _service_op(
-        b, "LOC-01", updated_at=first.service.updated_at - dt.timedelta(hours=1) if first.service else None
-    )
+    assert first.service is not None
+    older = _service_op("LOC-01", updated_at=first.service.updated_at - dt.timedelta(hours=1))
     res = b.push([older])
     assert results(res) == ["rejected"] and res[0].reason == "stale"
-    bad = p.Op.model_validate({**_service_op(a, "LOC-02").model_dump(), "service": {
-        **_service_op(a, "LOC-02").model_dump()["service"], "code": "LOC-03"}})  # fmt: skip
+    bad = p.Op.model_validate({**_service_op("LOC-02").model_dump(), "service": {
+        **_service_op("LOC-02").model_dump()["service"], "code": "LOC-03"}})  # fmt: skip
     assert [r.reason for r in a.push([bad])] == ["invalid"]
