@@ -53,10 +53,12 @@ import requests  # noqa: E402
 from proxy import Proxy  # noqa: E402  (tests/sync/proxy.py)
 
 from frontdesk import auth, replication, setup, workflow  # noqa: E402
+from frontdesk import wire as p  # noqa: E402
 from frontdesk.catalog import import_catalog, load_catalog  # noqa: E402
 from frontdesk.clock import utcnow, uuid7  # noqa: E402
+from frontdesk.deadlines import promised_date  # noqa: E402
 from frontdesk.identity import sample_nid  # noqa: E402
-from frontdesk.sync import protocol as p  # noqa: E402
+from frontdesk.numbering import format_receipt_no  # noqa: E402
 from frontdesk.sync.client import CentralClient  # noqa: E402
 from frontdesk.sync.engine import SyncEngine, enrol  # noqa: E402
 from tests.keyring_backend import FileKeyring  # noqa: E402
@@ -249,14 +251,14 @@ def naive_push(store: Any, url: str, n: int) -> float:
 def intake_op(unit: str, ws: str, counter: int) -> dict[str, Any]:
     now = utcnow()
     rid = uuid7()
-    receipt = f"{unit}-{ws}-{counter:06d}K"
+    receipt = format_receipt_no(unit, ws, counter)
     snap = {
         "id": rid, "receipt_no": receipt, "visit_id": uuid7(), "unit_code": unit, "workstation_code": ws,
         "service_code": "CERT-FAM", "citizen_nid": "J00101999W", "citizen_name": f"Qytetar Bench {counter} (TEST)",
         "citizen_phone": None, "documents": ["ID"], "documents_missing": [], "fee_paid": 0, "priority": False,
         "note": None, "status": "received", "assignee": "clerk1", "created_by": "clerk1",
         "created_at": now.isoformat(), "updated_at": now.isoformat(),
-        "due_date": (now + dt.timedelta(days=2)).date().isoformat(), "standard_days": 1, "version": 1,
+        "due_date": promised_date(now, 1).isoformat(), "standard_days": 1, "version": 1,
     }  # fmt: skip
     event = {"id": uuid7(), "kind": "intake", "to_status": "received", "actor": "clerk1", "workstation": ws,
              "device_time": now.isoformat(), "data": {}}  # fmt: skip
@@ -265,19 +267,24 @@ def intake_op(unit: str, ws: str, counter: int) -> dict[str, Any]:
 
 
 def ingest(db_url: str, url: str, *, workstations: int, units: int, ops_each: int, batch: int) -> tuple[float, int]:
-    """``workstations`` threads push ``ops_each`` intake ops each in batches; returns (seconds, ops applied)."""
-    from frontdesk.central import service
+    """``workstations`` threads push ``ops_each`` intake ops each in batches; returns (seconds, ops applied).
+    Every op is checked by the rulebook (receipt ownership, actor's account and role, time window, the
+    catalogue's service and standard, sizes) as any desk's op."""
+    from frontdesk.central import accounts, enrolment
+    from frontdesk.central.catalog import publish_catalog
     from frontdesk.central.db import Database
 
     db = Database(db_url)
+    publish_catalog(db, CATALOG.read_text(encoding="utf-8"), CATALOG.name)
     unit_codes = [f"IN{u:02d}" for u in range(units)]
     for code in unit_codes:
-        service.add_unit(db, code, f"Njësia Ingest {code} (TEST)")
+        enrolment.add_unit(db, code, f"Njësia Ingest {code} (TEST)")
+        accounts.add_user(db, code, "clerk1", "clerk", "Klerk Bench (TEST)", "sekret-i-gjate")
     desks = []
     for i in range(workstations):
         unit = unit_codes[i % units]
         ws = f"W{i:02d}"
-        code = service.create_enrol_code(db, unit)
+        code = enrolment.create_enrol_code(db, unit)
         r = requests.post(url + "/v1/enrol", json={"code": code, "unit_code": unit, "workstation_code": ws,
                                                    "receipt_counter": 0}, timeout=30)  # fmt: skip
         r.raise_for_status()
@@ -303,7 +310,11 @@ def ingest(db_url: str, url: str, *, workstations: int, units: int, ops_each: in
         for body in bodies[i]:
             r = session.post(url + "/v1/push", data=body, headers=headers, timeout=600)
             r.raise_for_status()
-            applied[i] += sum(1 for x in r.json()["results"] if x["result"] == "applied")
+            answers = r.json()["results"]
+            applied[i] += sum(1 for x in answers if x["result"] == "applied")
+            refused = [x for x in answers if x["result"] == "rejected"]
+            if refused:
+                raise SystemExit(f"the server refused a bench op: {refused[0]}")
         session.close()
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(workstations)]
@@ -354,8 +365,9 @@ def main() -> int:
             port = int(url.rsplit(":", 1)[1])
             proxy = stack.enter_context(Proxy(("127.0.0.1", port)))
             store = make_workstation(tmp / "ws")
-            enrol(store, proxy.url, code)
-            SyncEngine(store).sync_once()  # the user and the catalogue, on a fast link
+            enrol(store, proxy.url, code)  # offers its user clerk1 to the central administrator...
+            central_cli(db_url, "user", "accept", "clerk1", "--unit", "BN01")  # ...who accepts it
+            SyncEngine(store).sync_once()  # the account and the catalogue, on a fast link
 
             took = offline_intakes(store, args.n, steps=args.steps)
             print(f"{args.n} requests created offline in {took:.1f} s ({1000 * took / args.n:.1f} ms each)"

@@ -41,7 +41,7 @@ def add_local_service(
     now = now or utcnow()
     with store.write() as s:
         info = catalog.add_local_service(s, svc, now=now)
-        replication.queue_service(s, info.code)  # the unit's other desks offer it too
+        replication.queue_service(s, info.code, actor.username)  # the unit's other desks offer it too
         audit.append(
             s,
             actor=actor.username,
@@ -63,7 +63,7 @@ def set_service_active(
     now = now or utcnow()
     with store.write() as s:
         info = catalog.set_service_active(s, code, active, now=now)
-        replication.queue_service(s, info.code)
+        replication.queue_service(s, info.code, actor.username)
         audit.append(
             s,
             actor=actor.username,

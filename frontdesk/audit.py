@@ -45,6 +45,7 @@ ACTIONS = (
     "status",
     "reassign",
     "deliver",
+    "void",
     "print",
     "catalog_import",
     "catalog_change",

@@ -1,8 +1,14 @@
-"""Users, roles, password hashing (Argon2id) and lockout.
+"""Users, roles, sign-in and lockout on the desk.
 
-Passwords are hashed with Argon2id (argon2-cffi, PHC string format with its parameters), a memory-hard
-KDF; hashes are re-computed on sign-in when the parameters are raised. After ``MAX_FAILED`` failed
-sign-ins in a row the account is locked for ``LOCKOUT``; a successful sign-in resets the count.
+Passwords are hashed with Argon2id (:mod:`frontdesk.passwords`); hashes are re-computed on sign-in when
+the parameters are raised. After ``MAX_FAILED`` failed sign-ins in a row the account is locked for
+``LOCKOUT``; a successful sign-in resets the count.
+
+Who is the authority for accounts depends on the desk (docs/security.md): an unenrolled desk manages its
+users here; once enrolled, the central system does — users arrive by pull (``origin`` "central"), the
+desk's own earlier users were offered to the central administrator at enrolment (``origin`` "offered")
+and cannot sign in until accepted, and adding, deactivating or resetting users here is refused. A user's
+own password change on an enrolled desk goes online through the central system (``frontdesk.sync.accounts``).
 """
 
 from __future__ import annotations
@@ -11,26 +17,26 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
+from . import audit, passwords, wire
 from .clock import utcnow, uuid7
 from .db import Store
+from .deadlines import OFFICE_TZ
 from .errors import AuthenticationFailed, Conflict, InvalidInput, NotFound, NotPermitted
 from .i18n import QT_TRANSLATE_NOOP
-from .models import OutboxOp, User, Workstation
+from .models import SyncState, User, Workstation
+from .rules import ROLES
 
-ROLES = ("clerk", "supervisor", "admin")
 MAX_FAILED = 5
 LOCKOUT = dt.timedelta(minutes=15)
-MIN_PASSWORD = 8
-USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-
-# Memory-hard: 64 MiB, 3 passes (the argon2-cffi / RFC 9106 "low memory" profile).
-_hasher = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=2)
+MIN_PASSWORD = passwords.MIN_PASSWORD
+USERNAME_RE = re.compile(wire.USERNAME_PATTERN)
+_CENTRAL_ACCOUNTS = QT_TRANSLATE_NOOP(
+    "errors",
+    "This desk is enrolled: user accounts are managed on the central system (ask the municipality's IT).",
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,21 @@ class UserInfo:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return passwords.hash_password(password)
+
+
+def is_enrolled(session: Session) -> bool:
+    """Whether this desk is enrolled with a central system (which then decides the accounts)."""
+    return bool(session.scalar(select(SyncState.value).where(SyncState.key == "workstation_id")))
+
+
+def _refuse_if_enrolled(session: Session) -> None:
+    if is_enrolled(session):
+        raise NotPermitted(_CENTRAL_ACCOUNTS)
+
+
+def _local_hhmm(t: dt.datetime) -> str:
+    return t.replace(tzinfo=dt.UTC).astimezone(OFFICE_TZ).strftime("%H:%M")
 
 
 def _audit(s: Session, actor: str | None, action: str, subject: str, details: dict[str, object] | None,
@@ -66,19 +86,11 @@ def _audit(s: Session, actor: str | None, action: str, subject: str, details: di
                  details=details, now=now)  # fmt: skip
 
 
-def _user_op(s: Session, user: User) -> None:
-    """Queue the user for the central system (shared by the unit's desks; the password only as its hash)."""
-    now = utcnow()
-    s.add(OutboxOp(op_id=uuid7(), kind="user.upsert", request_id=None, created_at=now, state="pending", attempts=0,
-                   payload=user_payload(user)))  # fmt: skip
-
-
-def user_payload(user: User) -> dict[str, object]:
-    return {
-        "username": user.username, "full_name": user.full_name, "role": user.role, "active": user.active,
-        "password_hash": user.password_hash, "must_change_password": user.must_change_password,
-        "updated_at": user.updated_at.isoformat(),
-    }  # fmt: skip
+def offer(user: User) -> wire.UserOffer:
+    """A local user as this desk offers it to the central administrator at enrolment."""
+    return wire.UserOffer(username=user.username, full_name=user.full_name, role=user.role,  # type: ignore[arg-type]
+                          active=user.active, password_hash=user.password_hash,
+                          must_change_password=user.must_change_password)  # fmt: skip
 
 
 def _info(u: User) -> UserInfo:
@@ -97,13 +109,8 @@ def _actor(session: Session, user: User) -> Actor:
     return Actor(user.id, user.username, user.full_name, user.role, user.unit_code, ws.code)
 
 
-def _check_password_rules(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "The password must have at least {n} characters."),
-            field="password",
-            n=MIN_PASSWORD,
-        )
+def check_password_rules(password: str) -> None:
+    passwords.check_policy(password)
 
 
 def require_role(actor: Actor, *roles: str) -> None:
@@ -151,10 +158,16 @@ def add_user(
         )
     if not full_name.strip():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The full name is required."), field="full_name")
-    _check_password_rules(password)
+    from .rules import clean_line
+
+    full_name = clean_line(full_name, "full_name", 200, required=True) or ""
+    check_password_rules(password)
+    with store.read() as s:
+        _refuse_if_enrolled(s)
     pw_hash = hash_password(password)  # slow: outside the write lock
     now = utcnow()
     with store.write() as s:
+        _refuse_if_enrolled(s)
         if s.scalars(select(User.id).where(User.username == username)).first():
             raise Conflict(QT_TRANSLATE_NOOP("errors", "User {username} already exists."), username=username)
         ws = _local_workstation(s)
@@ -171,10 +184,10 @@ def add_user(
             password_changed_at=now,
             created_at=now,
             updated_at=now,
+            origin="local",
         )
         s.add(user)
         s.flush()
-        _user_op(s, user)
         _audit(s, actor.username if actor else None, "user_add", username, {"role": role}, now)
         return _info(user)
 
@@ -188,22 +201,17 @@ def authenticate(store: Store, username: str, password: str, *, now: dt.datetime
         found = (user.id, user.password_hash) if user is not None else None
         if user is not None and not user.active:
             raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "This account has been deactivated."))
+        if user is not None and user.origin != "central" and is_enrolled(s):
+            raise AuthenticationFailed(_NOT_ACCEPTED)
         if user is not None and user.locked_until is not None and user.locked_until > now:
-            raise AuthenticationFailed(
-                QT_TRANSLATE_NOOP("errors", "Too many failed sign-ins: the account is locked until {until} (UTC)."),
-                until=user.locked_until.strftime("%H:%M"),
-            )
+            raise AuthenticationFailed(_LOCKED, until=_local_hhmm(user.locked_until))
     if found is None:
-        _hasher.hash(password)  # same cost as a real check: do not reveal which names exist
+        passwords.burn(password)  # same cost as a real check: do not reveal which names exist
         with store.write() as s:
             _audit(s, None, "sign_in_failed", username.strip().lower()[:64], {"reason": "unknown_user"}, now)
         raise AuthenticationFailed(wrong)
     user_id, pw_hash = found
-    ok: bool
-    try:
-        ok = _hasher.verify(pw_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        ok = False
+    ok = passwords.verify_password(pw_hash, password)
     with store.write() as s:
         user = s.get_one(User, user_id)
         if not ok:
@@ -217,26 +225,31 @@ def authenticate(store: Store, username: str, password: str, *, now: dt.datetime
         else:
             user.failed_attempts = 0
             user.locked_until = None
-            if _hasher.check_needs_rehash(pw_hash):
+            if passwords.needs_rehash(pw_hash) and user.origin != "central":  # a central hash is the server's
                 user.password_hash = hash_password(password)
             _audit(s, user.username, "sign_in", user.username, None, now)
             return _actor(s, user)
     if locked:
-        raise AuthenticationFailed(
-            QT_TRANSLATE_NOOP("errors", "Too many failed sign-ins: the account is locked until {until} (UTC)."),
-            until=(now + LOCKOUT).strftime("%H:%M"),
-        )
+        raise AuthenticationFailed(_LOCKED, until=_local_hhmm(now + LOCKOUT))
     raise AuthenticationFailed(wrong)
 
 
+_LOCKED = QT_TRANSLATE_NOOP("errors", "Too many failed sign-ins: the account is locked until {until}.")
+_NOT_ACCEPTED = QT_TRANSLATE_NOOP(
+    "errors",
+    "This account is waiting for the central administrator: it was offered when this desk was enrolled.",
+)
+
+
 def change_password(store: Store, username: str, old_password: str, new_password: str) -> None:
+    """A user changes their own password on an unenrolled desk (an enrolled one goes through the central
+    system: ``frontdesk.sync.accounts.change_password``)."""
     with store.read() as s:
+        _refuse_if_enrolled(s)
         pw_hash = _get_user(s, username).password_hash
-    try:
-        _hasher.verify(pw_hash, old_password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "The current password is wrong.")) from None
-    _check_password_rules(new_password)
+    if not passwords.verify_password(pw_hash, old_password):
+        raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "The current password is wrong."))
+    check_password_rules(new_password)
     if new_password == old_password:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The new password must differ from the current one."),
@@ -248,35 +261,36 @@ def change_password(store: Store, username: str, old_password: str, new_password
         user.password_hash = new_hash
         user.must_change_password = False
         user.password_changed_at = user.updated_at = utcnow()
-        _user_op(s, user)
         _audit(s, user.username, "password_change", user.username, None, user.updated_at)
 
 
 def reset_password(store: Store, actor: Actor, username: str, new_password: str) -> None:
     """An admin sets a temporary password; the user must change it at the next sign-in."""
     require_role(actor, "admin")
-    _check_password_rules(new_password)
+    check_password_rules(new_password)
+    with store.read() as s:
+        _refuse_if_enrolled(s)
     new_hash = hash_password(new_password)
     with store.write() as s:
+        _refuse_if_enrolled(s)
         user = _get_user(s, username)
         user.password_hash = new_hash
         user.must_change_password = True
         user.failed_attempts = 0
         user.locked_until = None
         user.password_changed_at = user.updated_at = utcnow()
-        _user_op(s, user)
         _audit(s, actor.username, "user_change", user.username, {"change": "password_reset"}, user.updated_at)
 
 
 def set_active(store: Store, actor: Actor, username: str, active: bool) -> UserInfo:
     require_role(actor, "admin")
     with store.write() as s:
+        _refuse_if_enrolled(s)
         user = _get_user(s, username)
         if user.id == actor.user_id and not active:
             raise Conflict(QT_TRANSLATE_NOOP("errors", "You cannot deactivate your own account."))
         user.active = active
         user.updated_at = utcnow()
-        _user_op(s, user)
         _audit(s, actor.username, "user_change", user.username, {"active": active}, user.updated_at)
         return _info(user)
 
@@ -300,4 +314,6 @@ def actor_for(store: Store, username: str) -> Actor:
         user = _get_user(s, username)
         if not user.active:
             raise NotPermitted(QT_TRANSLATE_NOOP("errors", "This account has been deactivated."))
+        if user.origin != "central" and is_enrolled(s):
+            raise NotPermitted(_NOT_ACCEPTED)
         return _actor(s, user)

@@ -179,13 +179,10 @@ def local_service_payload(session: Session, code: str) -> dict[str, object]:
 
 def apply_remote_service(session: Session, payload: dict[str, Any]) -> bool:
     """A local service another desk of the unit added or changed (pulled): validated with the catalogue
-    rules, written unless this desk has a newer copy or the code is a central service. True if written."""
+    rules (``CatalogError`` when it breaks them: the pull path sets it aside), written unless this desk has
+    a newer copy or the code is a central service. True if written."""
     text = json.dumps({"format": FORMAT, "version": "local", "services": [payload["service"]]}, ensure_ascii=False)
-    try:
-        (svc,) = parse_catalog(text, f"local service {payload.get('code')}").services
-    except CatalogError as exc:  # another desk's bad copy must not stop this desk's pulls: left out, logged
-        log.warning("a pulled local service was left out: %s", exc.render())
-        return False
+    (svc,) = parse_catalog(text, f"local service {payload.get('code')}").services  # CatalogError: set aside
     svc = CatalogService(**{**svc.__dict__, "origin": "local"})
     when = dt.datetime.fromisoformat(payload["updated_at"])
     when = when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when

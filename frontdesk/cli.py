@@ -100,6 +100,16 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    from .sync.accounts import change_password
+
+    current = _read_password("Current password: ")
+    new = _read_password("New password: ")
+    change_password(_store(args), args.username, current, new)
+    _emit(args, {"username": args.username.strip().lower()}, "Password changed")
+    return 0
+
+
 def cmd_user_list(args: argparse.Namespace) -> int:
     from .auth import list_users
 
@@ -338,13 +348,16 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
-    from .sync.client import CentralError, CentralUnreachable
+    from .sync.client import CentralError, CentralUnreachable, InsecureAddress
     from .sync.credentials import CredentialsUnavailable
     from .sync.engine import enrol
 
     store = _store(args)
     try:
-        ws_id = enrol(store, args.server, args.code, ca_bundle=args.ca_bundle)
+        done = enrol(store, args.server, args.code, ca_bundle=args.ca_bundle)
+    except InsecureAddress as exc:
+        print(f"frontdesk: {exc}", file=sys.stderr)
+        return 3
     except CentralUnreachable as exc:
         print(f"frontdesk: central server unreachable ({exc})", file=sys.stderr)
         return 1
@@ -354,7 +367,12 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     except CredentialsUnavailable as exc:
         print(f"frontdesk: {exc}", file=sys.stderr)
         return 1
-    _emit(args, {"workstation_id": ws_id, "server": args.server}, f"Enrolled with {args.server}")
+    offered = done.users_offered
+    text = f"Enrolled with {args.server}"
+    if offered:
+        text += (f"\n{len(offered)} local user(s) offered to the central administrator ({', '.join(offered)}); "
+                 "they can sign in here once accepted (frontdesk-central user accept).")  # fmt: skip
+    _emit(args, {"workstation_id": done.workstation_id, "server": args.server, "users_offered": offered}, text)
     return 0
 
 
@@ -374,7 +392,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             args,
             report.__dict__,
             f"pushed {report.pushed} ({report.acknowledged} acknowledged, "
-            f"{report.rejected} rejected), pulled {report.pulled}, {report.round_trips} round trips",
+            f"{report.rejected} rejected), pulled {report.pulled}"
+            + (f" ({report.set_aside} set aside)" if report.set_aside else "")
+            + f", {report.round_trips} round trips",
         )
         return 0
 
@@ -407,8 +427,14 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
             f"last error    {st.last_error or '-'}",
             f"cursor        {st.cursor}",
         ]
+        if st.clock_skew_s is not None and abs(st.clock_skew_s) >= 120:
+            lines.append(f"clock         {st.clock_skew_s:+.0f} s against the central system: set this desk's clock")
+        if st.audit_anchor is not None and st.audit_anchor["state"] != "ok":
+            lines.append(f"audit anchor  {st.audit_anchor['state']}: {st.audit_anchor['detail']}")
         for r in st.rejected:
             lines.append(f"rejected      {r.receipt_no or r.kind}: {r.reason} {r.message or ''}".rstrip())
+        for x in st.set_aside:
+            lines.append(f"set aside     change {x.seq} ({x.receipt_no or x.kind}): {x.reason} {x.message}".rstrip())
         return "\n".join(lines)
 
     _emit(args, st.as_dict(), text)
@@ -485,9 +511,33 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     with store.read() as s:
         result = audit.verify(s)
         head = audit.head(s)
-    data = {**result.__dict__, "head_seq": head[0], "head_hash": head[1]}
+    data: dict[str, Any] = {**result.__dict__, "head_seq": head[0], "head_hash": head[1], "anchor": None}
+    if result.ok and not args.local:
+        from . import replication
+
+        if replication.status(store).enrolled:
+            from .sync.accounts import NeedsCentral, verify_anchor
+
+            try:
+                check = verify_anchor(store)
+            except NeedsCentral as exc:
+                data["anchor"] = {"checked": False, "problem": exc.render()}
+                print(f"frontdesk: {exc.render()} (the local chain was checked)", file=sys.stderr)
+            else:
+                anchor = check.anchor.model_dump(mode="json") if check.anchor else None
+                data["anchor"] = {"checked": True, "ok": check.ok, "problem": check.problem, "central": anchor}
+                if not check.ok:
+                    if args.json:
+                        print(json.dumps(data, ensure_ascii=False, indent=2))
+                    print(f"frontdesk: audit trail does not match the central anchor: {check.problem}",
+                          file=sys.stderr)  # fmt: skip
+                    return 8
     if result.ok:
-        _emit(args, data, f"Audit trail intact: {result.checked} entries, head #{head[0]} {head[1][:16]}…")
+        anchored = data["anchor"] or {}
+        suffix = ""
+        if anchored.get("checked") and anchored.get("central"):
+            suffix = f"; matches the central anchor at entry #{anchored['central']['seq']}"
+        _emit(args, data, f"Audit trail intact: {result.checked} entries, head #{head[0]} {head[1][:16]}…{suffix}")
         return 0
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -573,6 +623,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = user.add_parser("list", help="list users", parents=[common])
     sp.set_defaults(func=cmd_user_list)
     sp.add_argument("--all", action="store_true", help="include deactivated users")
+    sp = user.add_parser(
+        "passwd",
+        help="change your own password (stdin: current, then new; online through the central system when enrolled)",
+        parents=[common],
+    )
+    sp.set_defaults(func=cmd_user_passwd)
+    sp.add_argument("username")
 
     cat = sub.add_parser("catalog", help="service catalogue").add_subparsers(
         dest="catalog_cmd", parser_class=_Parser, required=True, metavar="ACTION"
@@ -651,8 +708,13 @@ def build_parser() -> argparse.ArgumentParser:
     aud = sub.add_parser("audit", help="the hash-chained audit trail").add_subparsers(
         dest="audit_cmd", parser_class=_Parser, required=True, metavar="ACTION"
     )
-    sp = aud.add_parser("verify", help="check the chain; exit 8 at the first broken link", parents=[common])
+    sp = aud.add_parser(
+        "verify",
+        help="check the chain (and, when enrolled, against the central anchor); exit 8 at the first broken link",
+        parents=[common],
+    )
     sp.set_defaults(func=cmd_audit_verify)
+    sp.add_argument("--local", action="store_true", help="do not compare with the central anchor")
     sp = aud.add_parser("list", help="entries, newest first", parents=[common])
     sp.set_defaults(func=cmd_audit_list)
     sp.add_argument("--actor")

@@ -10,14 +10,21 @@ CONTEXT = "errors"
 
 
 class FrontdeskError(Exception):
-    """Base of every error a user can meet. ``text`` is an English template marked for translation."""
+    """Base of every error a user can meet. ``text`` is an English template marked for translation.
+
+    ``reason`` is the sync protocol's rejection code of the rule the error stands for (``wire.RejectReason``):
+    the rulebook raises these errors on the desk's write path, on its pull path and at the central server,
+    which answers a rejected op with ``reason`` and the English ``render()``. ``current`` may carry the
+    state the rule was checked against (the server sends it back with a rejection)."""
 
     exit_code = 1
     context = CONTEXT  # the Qt Linguist context of ``text``
+    reason = "invalid"
 
-    def __init__(self, text: str, **params: Any) -> None:
+    def __init__(self, text: str, *, current: dict[str, Any] | None = None, **params: Any) -> None:
         self.text = text
         self.params = params
+        self.current = current
         super().__init__(self.render())
 
     def render(self, translate: Translator = identity_translator) -> str:
@@ -34,6 +41,27 @@ class InvalidInput(FrontdeskError):
     def __init__(self, text: str, field: str | None = None, **params: Any) -> None:
         self.field = field
         super().__init__(text, **params)
+
+
+class BadReceipt(InvalidInput):
+    """A receipt number that is not the sender's to use: another unit's or workstation's prefix, a wrong
+    check character, or a number its workstation has not issued yet."""
+
+    reason = "bad_receipt"
+
+
+class BadTime(InvalidInput):
+    """A time outside the window the rulebook allows around the receiving side's clock."""
+
+    reason = "bad_time"
+
+
+class WrongUnit(InvalidInput):
+    reason = "wrong_unit"
+
+
+class WrongWorkstation(InvalidInput):
+    reason = "wrong_workstation"
 
 
 class CheckLetterMismatch(InvalidInput):
@@ -69,10 +97,18 @@ class MissingDocuments(InvalidInput):
 
 class NotPermitted(FrontdeskError):
     exit_code = 4
+    reason = "not_permitted"
+
+
+class UnknownActor(NotPermitted):
+    """The acting user is not a user of the unit (as the central system knows it) at the time of the act."""
+
+    reason = "unknown_actor"
 
 
 class NotFound(FrontdeskError):
     exit_code = 5
+    reason = "unknown_request"
 
 
 class Conflict(FrontdeskError):
@@ -80,7 +116,13 @@ class Conflict(FrontdeskError):
 
 
 class InvalidTransition(Conflict):
-    pass
+    reason = "invalid_transition"
+
+
+class Stale(Conflict):
+    """A change based on an older version of the request: someone else changed it first."""
+
+    reason = "stale"
 
 
 class AuthenticationFailed(FrontdeskError):

@@ -80,6 +80,9 @@ class User(Base):
     password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # local: made on this desk before it was enrolled; offered: offered to the central administrator at
+    # enrolment (cannot sign in on the enrolled desk until accepted); central: the unit's account, pulled
+    origin: Mapped[str] = mapped_column(String(8), default="local")
 
 
 class Service(Base):
@@ -197,6 +200,21 @@ class OutboxOp(Base):
     rejected_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
+class PullSetAside(Base):
+    """A change of the pull feed this desk did not apply because it broke the rulebook (or could not be
+    stored): kept with the reason for the supervisor and IT; the cursor moved on past it."""
+
+    __tablename__ = "pull_set_aside"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    receipt_no: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    reason: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    payload: Mapped[str | None] = mapped_column(Text, nullable=True)  # the change as received, cut at 64 KiB
+    set_aside_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class SyncState(Base):
     """Key/value state of the sync engine: cursor, server epoch, last success, last error."""
 
@@ -264,6 +282,7 @@ __all__ = [
     "Base",
     "Citizen",
     "OutboxOp",
+    "PullSetAside",
     "ReportDays",
     "ReportStat",
     "Request",

@@ -11,22 +11,25 @@ cursor advanced).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from . import wire_rows
 from .catalog import local_service_payload
 from .clock import utcnow, uuid7
 from .db import Store
-from .models import OutboxOp, Request, RequestEvent, Service, SyncState, User
+from .models import AuditEntry, OutboxOp, PullSetAside, Request, RequestEvent, Service, SyncState, User
 
 _OUTBOX: Table = OutboxOp.__table__  # type: ignore[assignment]
 IN_CHUNK = 500  # ids per ``IN (…)``, well inside SQLite's parameter limit
 STATE_KEYS = (
     "server_url", "workstation_id", "epoch", "cursor", "last_success", "last_attempt", "last_error",
-    "clone_suspected", "ca_bundle",
+    "clone_suspected", "ca_bundle", "clock_skew_s", "audit_anchor_seq", "audit_anchor_hash", "audit_anchor_state",
+    "audit_anchor_detail",
 )  # fmt: skip
 
 
@@ -51,6 +54,18 @@ class RejectedOp:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """A pulled change this desk did not apply, and why."""
+
+    seq: int
+    kind: str
+    receipt_no: str | None
+    reason: str
+    message: str
+    set_aside_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     pending: int
     rejected: list[RejectedOp]
@@ -63,10 +78,14 @@ class SyncStatus:
     server_url: str | None
     enrolled: bool
     clone_suspected: bool
+    set_aside: list[SetAside]
+    clock_skew_s: float | None  # this desk's clock minus the central system's, at the last push
+    audit_anchor: dict[str, Any] | None  # what the central system holds of this desk's audit trail
 
     def as_dict(self) -> dict[str, Any]:
         d = dict(self.__dict__)
         d["rejected"] = [{**r.__dict__, "created_at": r.created_at.isoformat()} for r in self.rejected]
+        d["set_aside"] = [{**x.__dict__, "set_aside_at": x.set_aside_at.isoformat()} for x in self.set_aside]
         d["oldest_pending"] = self.oldest_pending.isoformat() if self.oldest_pending else None
         return d
 
@@ -109,6 +128,10 @@ def status(store: Store) -> SyncStatus:
                        o.created_at)
             for o in s.scalars(select(OutboxOp).where(OutboxOp.state == "rejected").order_by(OutboxOp.seq))
         ]  # fmt: skip
+        aside = [
+            SetAside(x.seq, x.kind, x.receipt_no, x.reason, x.message, x.set_aside_at)
+            for x in s.scalars(select(PullSetAside).order_by(PullSetAside.id.desc()).limit(200))
+        ]
     return SyncStatus(
         pending=int(pending),
         rejected=rejected,
@@ -121,7 +144,14 @@ def status(store: Store) -> SyncStatus:
         server_url=state.get("server_url"),
         enrolled=bool(state.get("workstation_id")),
         clone_suspected=bool(state.get("clone_suspected")),
-    )
+        set_aside=aside,
+        clock_skew_s=float(state["clock_skew_s"] or 0) if state.get("clock_skew_s") else None,
+        audit_anchor=(
+            {"seq": int(state["audit_anchor_seq"] or 0), "hash": state.get("audit_anchor_hash"),
+             "state": state.get("audit_anchor_state") or "ok", "detail": state.get("audit_anchor_detail")}
+            if state.get("audit_anchor_seq") is not None else None
+        ),
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------- push side
@@ -194,38 +224,31 @@ def reject_locally(store: Store, ops: list[tuple[str, str]]) -> int:
     return len(ops)
 
 
-def queue_all_users(store: Store) -> int:
-    """At enrolment: queue every local user, and every local service, so the unit's other desks learn
-    them from the server. Returns how many users were queued."""
-    from .auth import user_payload
-
-    now = utcnow()
-    with store.write() as s:
-        users = s.scalars(select(User).where(User.password_hash != "!")).all()
-        for u in users:
-            s.add(OutboxOp(op_id=uuid7(), kind="user.upsert", request_id=None, payload=user_payload(u),
-                           created_at=now, state="pending", attempts=0))  # fmt: skip
-        queue_local_services(s)
-        return len(users)
-
-
-def queue_service(s: Session, code: str) -> None:
-    """Queue a local service (added, changed, withdrawn) for the unit's other desks, in ``s``'s transaction."""
+def queue_service(s: Session, code: str, actor: str | None) -> None:
+    """Queue a local service (added, changed, withdrawn by ``actor``, an administrator) for the unit's other
+    desks, in ``s``'s transaction."""
+    p = local_service_payload(s, code)
+    when = dt.datetime.fromisoformat(str(p["updated_at"]))
+    payload = wire_rows.service_op(str(p["code"]), dict(p["service"]), when, actor)  # type: ignore[call-overload]
     s.add(OutboxOp(op_id=uuid7(), kind="service.upsert", request_id=None, created_at=utcnow(), state="pending",
-                   attempts=0, payload=local_service_payload(s, code)))  # fmt: skip
+                   attempts=0, payload=payload))  # fmt: skip
 
 
 def queue_local_services(s: Session) -> int:
+    """Every local service, each named with the administrator who changed it last (the audit trail)."""
     codes = s.scalars(select(Service.code).where(Service.origin == "local")).all()
     for code in codes:
-        queue_service(s, code)
+        actor = s.scalar(select(AuditEntry.actor).where(AuditEntry.action == "catalog_change",
+                                                        AuditEntry.subject == code).order_by(AuditEntry.seq.desc()))
+        queue_service(s, code, actor)
     return len(codes)
 
 
-def requeue_everything(store: Store) -> int:
+def requeue_everything(store: Store, base_epoch: str | None) -> int:
     """After the server's epoch changed (restored from a backup): queue a ``request.sync`` op for every
-    local request — the whole request with all its events — so the server gets back what it lost.
-    Idempotent on the server by request and event id. Returns how many were queued."""
+    local request — the whole request with all its events, naming the epoch it repairs — so the server gets
+    back what it lost (it replays the events through its rules). Idempotent on the server by request and
+    event id. Returns how many were queued."""
     now = utcnow()
     n = 0
     with store.write() as s:
@@ -234,49 +257,39 @@ def requeue_everything(store: Store) -> int:
             events = s.scalars(
                 select(RequestEvent).where(RequestEvent.request_id == req.id).order_by(RequestEvent.device_time)
             ).all()
-            payload = {
-                "request_id": req.id,
-                "receipt_no": req.receipt_no,
-                "version": req.version,
-                "request": snapshot(req, users),
-                "events": [event_payload(e) for e in events],
-            }
+            wired = [wire_rows.event_payload(e) for e in events]
+            intake = next((e for e in wired if e.kind == "intake"), None)
+            if intake is None:
+                continue  # a request this desk knows without its history cannot be rebuilt from here
+            payload = wire_rows.request_op(
+                intake, request_id=req.id, receipt_no=req.receipt_no, version=req.version,
+                snapshot=wire_rows.request_snapshot(req, users), events=[e for e in wired if e is not intake][-500:],
+                base_epoch=base_epoch,
+            )  # fmt: skip
             s.add(OutboxOp(op_id=uuid7(), kind="request.sync", request_id=req.id, payload=payload, created_at=now,
                            state="pending", attempts=0))  # fmt: skip
             n += 1
-        for u in s.scalars(select(User).where(User.password_hash != "!")).all():
-            from .auth import user_payload
-
-            s.add(OutboxOp(op_id=uuid7(), kind="user.upsert", request_id=None, payload=user_payload(u),
-                           created_at=now, state="pending", attempts=0))  # fmt: skip
         queue_local_services(s)
         set_state(s, "cursor", "0")
     return n
 
 
-def snapshot(req: Request, usernames: dict[str, str]) -> dict[str, Any]:
-    def iso(v: dt.datetime | dt.date | None) -> str | None:
-        return v.isoformat() if v is not None else None
-
-    return {
-        "id": req.id, "receipt_no": req.receipt_no, "visit_id": req.visit_id, "unit_code": req.unit_code,
-        "workstation_code": req.workstation_code, "service_code": req.service_code, "citizen_nid": req.citizen_nid,
-        "citizen_name": req.citizen_name, "citizen_phone": req.citizen_phone, "documents": list(req.documents),
-        "documents_missing": list(req.documents_missing), "fee_paid": req.fee_paid, "priority": req.priority,
-        "note": req.note, "status": req.status, "assignee": usernames.get(req.assignee_id or ""),
-        "created_by": usernames.get(req.created_by_id, "?"), "created_at": iso(req.created_at),
-        "updated_at": iso(req.updated_at), "due_date": iso(req.due_date), "standard_days": req.standard_days,
-        "version": req.version, "completed_at": iso(req.completed_at), "delivered_at": iso(req.delivered_at),
-        "rating": req.rating,
-    }  # fmt: skip
+def set_aside(s: Session, seq: Any, kind: Any, receipt_no: Any, reason: str, message: str, payload: Any) -> None:
+    """Keep a pulled change that was not applied, with its reason (in the caller's transaction)."""
+    try:
+        raw = json.dumps(payload, ensure_ascii=False, default=str)[:65536]
+    except (TypeError, ValueError):
+        raw = repr(payload)[:65536]
+    s.add(PullSetAside(seq=seq if isinstance(seq, int) and 0 <= seq < 2**62 else 0, kind=str(kind)[:16],
+                       receipt_no=receipt_no[:20] if isinstance(receipt_no, str) else None, reason=reason[:32],
+                       message=message[:1000], payload=raw, set_aside_at=utcnow()))  # fmt: skip
 
 
-def event_payload(e: RequestEvent) -> dict[str, Any]:
-    return {
-        "id": e.id, "kind": e.kind, "from_status": e.from_status, "to_status": e.to_status,
-        "actor": e.actor_username, "workstation": e.workstation_code, "device_time": e.device_time.isoformat(),
-        "data": dict(e.data or {}),
-    }  # fmt: skip
+def clear_set_aside(store: Store) -> int:
+    """A supervisor or IT has seen the set-aside changes and dismisses them."""
+    with store.write() as s:
+        res = s.execute(delete(PullSetAside))
+        return int(getattr(res, "rowcount", 0) or 0)
 
 
 def clear_rejected(store: Store, op_ids: list[str]) -> int:

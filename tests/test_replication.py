@@ -9,18 +9,19 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from frontdesk import auth, pull, replication, workflow
+from frontdesk import auth, pull, replication, wire_rows, workflow
 from frontdesk.clock import utcnow, uuid7
 from frontdesk.db import Store
 from frontdesk.identity import sample_nid
-from frontdesk.models import OutboxOp, Request, RequestEvent, User
+from frontdesk.models import OutboxOp, PullSetAside, Request, RequestEvent, User
+from frontdesk.numbering import format_receipt_no
 
 
-def _snap(receipt: str, **over: Any) -> dict[str, Any]:
+def _snap(counter: int, ws: str = "W07", **over: Any) -> dict[str, Any]:
     now = utcnow().replace(microsecond=0)
     snap = {
-        "id": uuid7(), "receipt_no": receipt, "visit_id": uuid7(), "unit_code": "TR01", "workstation_code": "W07",
-        "service_code": "CERT-FAM", "citizen_nid": sample_nid(dt.date(1980, 5, 5), "F", 901),
+        "id": uuid7(), "receipt_no": format_receipt_no("TR01", ws, counter), "visit_id": uuid7(), "unit_code": "TR01",
+        "workstation_code": ws, "service_code": "CERT-FAM", "citizen_nid": sample_nid(dt.date(1980, 5, 5), "F", 901),
         "citizen_name": "Qytetare Largët (TEST)", "citizen_phone": None, "documents": ["ID"],
         "documents_missing": [], "fee_paid": 0, "priority": False, "note": None, "status": "received",
         "assignee": "clerk1", "created_by": "clerk1", "created_at": now.isoformat(), "updated_at": now.isoformat(),
@@ -31,27 +32,33 @@ def _snap(receipt: str, **over: Any) -> dict[str, Any]:
     return snap
 
 
-def _event(kind: str, to_status: str, actor: str = "clerk1") -> dict[str, Any]:
+def _event(kind: str, to_status: str | None, actor: str = "clerk1", **data: Any) -> dict[str, Any]:
     return {"id": uuid7(), "kind": kind, "from_status": None, "to_status": to_status, "actor": actor,
-            "workstation": "W07", "device_time": utcnow().isoformat(), "data": {}}  # fmt: skip
+            "workstation": "W07", "device_time": utcnow().isoformat(), "data": data}  # fmt: skip
 
 
 def _change(seq: int, snap: dict[str, Any], *events: dict[str, Any]) -> dict[str, Any]:
     return {"seq": seq, "kind": "request", "request": {"request": snap, "events": list(events)}}
 
 
+def _aside(store: Store) -> list[tuple[int, str]]:
+    with store.read() as s:
+        return [(x.seq, x.reason) for x in s.scalars(select(PullSetAside).order_by(PullSetAside.id))]
+
+
 def test_a_page_with_a_request_twice_and_a_user_not_pulled_yet(store: Store) -> None:
-    first = _snap("TR01-W07-000001K")
+    first = _snap(1)
     intake = _event("intake", "received")
     later = {**first, "status": "in_progress", "assignee": "klerk-tjeter", "version": 2}
     moved = _event("status", "in_progress", actor="klerk-tjeter")
-    other = _snap("TR01-W07-000002K", service_code="NEW-SVC")  # a service this desk does not know
+    other = _snap(2, service_code="NEW-SVC")  # a service this desk does not know
     page = [
         _change(1, first, intake),
         _change(2, later, intake, moved),
         _change(3, other, _event("intake", "received")),
     ]
-    assert pull.apply_page(store, page, next_cursor=3, epoch="E1") == 3
+    done = pull.apply_page(store, page, next_cursor=3, epoch="E1")
+    assert (done.applied, done.set_aside) == (3, 0)
     with store.read() as s:
         req = s.get(Request, first["id"])
         assert req is not None and req.status == "in_progress" and req.version == 2 and req.central_ack
@@ -68,6 +75,7 @@ def test_a_page_with_a_request_twice_and_a_user_not_pulled_yet(store: Store) -> 
             s.scalar(select(func.count()).select_from(RequestEvent).where(RequestEvent.request_id == first["id"])) == 2
         )
         assert s.scalar(select(func.count()).select_from(Request)) == 2
+    assert _aside(store) == []
 
 
 def test_local_ops_pending_keep_the_local_state_but_events_merge(store: Store, clerk: auth.Actor) -> None:
@@ -78,14 +86,81 @@ def test_local_ops_pending_keep_the_local_state_but_events_merge(store: Store, c
     with store.read() as s:
         req = s.scalars(select(Request).where(Request.receipt_no == view.receipt_no)).one()
         users = {u.id: u.username for u in s.scalars(select(User))}
-        remote = replication.snapshot(req, users)
+        remote = wire_rows.request_snapshot(req, users).model_dump(mode="json")
     remote.update(status="ready", version=5)
-    note = {**_event("note", "received"), "to_status": None, "kind": "note"}
+    note = _event("note", None, text="u njoftua (TEST)")
     pull.apply_page(store, [_change(1, remote, note)], next_cursor=1, epoch="E1")
     with store.read() as s:
         req = s.scalars(select(Request).where(Request.receipt_no == view.receipt_no)).one()
         assert req.status == "received" and req.version == 1  # its intake op is still pending
         assert note["id"] in set(s.scalars(select(RequestEvent.id).where(RequestEvent.request_id == req.id)))
+
+
+def test_bad_changes_are_set_aside_and_the_cursor_moves_on(store: Store, clerk: auth.Actor) -> None:
+    """The feed is untrusted: each change that breaks a rule is set aside with its reason, the good ones of
+    the same page apply, the cursor moves past all of them, and nothing raises."""
+    (mine,) = workflow.intake(
+        store, clerk, workflow.CitizenInput(sample_nid(dt.date(1991, 3, 4), "F", 904), "Qytetare Vendore (TEST)"),
+        [workflow.IntakeItem("CERT-FAM", ["ID"])],
+    )  # fmt: skip
+    replication.settle(store, [{"op_id": o.op_id, "result": "applied"} for o in replication.pending_ops(store, 100)],
+                       epoch="E1")  # fmt: skip
+    good = _snap(10)
+    with store.read() as s:
+        req = s.scalars(select(Request).where(Request.receipt_no == mine.receipt_no)).one()
+        users = {u.id: u.username for u in s.scalars(select(User))}
+        own = wire_rows.request_snapshot(req, users).model_dump(mode="json")
+    page = [
+        _change(1, _snap(11, unit_code="TR02")),  # another unit's request
+        _change(2, {**_snap(12), "receipt_no": "TR01-W07-000012A"}),  # a wrong check character
+        _change(3, _snap(13, created_at="9999-12-31T00:00:00")),  # year 9999: the wire refuses it
+        _change(4, _snap(14, created_at=(utcnow() + dt.timedelta(days=30)).isoformat())),  # from the future
+        _change(5, _snap(999, ws="W03")),  # a number of THIS desk it has not issued: a clash waiting to happen
+        _change(6, {**_snap(15), "receipt_no": mine.receipt_no, "workstation_code": "W03"}),  # someone else's id
+        _change(7, _snap(16), {**_event("status", "received"), "from_status": "delivered"}),  # leaves a final status
+        {"seq": 8, "kind": "request", "request": {"request": {"id": "not-a-uuid"}}},  # schema-breaking
+        {"seq": 9, "kind": "user", "user": {"username": "admin", "role": "root"}},
+        {"seq": 10, "kind": "catalog", "catalog": {"version": "x", "catalog": {"format": "nope"}}},
+        "not even an object",
+        _change(12, good, _event("intake", "received")),
+        _change(13, {**own, "status": "in_progress", "version": own["version"] + 1}),  # a good change of mine
+    ]
+    done = pull.apply_page(store, page, next_cursor=13, epoch="E1")
+    assert (done.applied, done.set_aside) == (2, 11)
+    assert replication.read_state(store)["cursor"] == "13"
+    reasons = dict(_aside(store))
+    assert reasons == {1: "wrong_unit", 2: "bad_receipt", 3: "invalid", 4: "bad_time", 5: "bad_receipt",
+                       6: "duplicate_receipt", 7: "invalid_transition", 8: "invalid", 9: "invalid",
+                       10: "invalid", 0: "invalid"}, reasons  # fmt: skip
+    st = replication.status(store)
+    assert len(st.set_aside) == 11 and all(x.message for x in st.set_aside)
+    with store.read() as s:
+        assert s.get(Request, good["id"]) is not None
+        assert s.scalars(select(Request.status).where(Request.receipt_no == mine.receipt_no)).one() == "in_progress"
+        assert s.scalar(select(func.count()).select_from(Request)) == 2  # nothing else got in
+        assert s.scalars(select(User.role).where(User.username == "admin")).one() == "admin"
+
+
+def test_a_finished_request_is_never_moved_back_by_the_feed(store: Store, clerk: auth.Actor) -> None:
+    (mine,) = workflow.intake(
+        store, clerk, workflow.CitizenInput(sample_nid(dt.date(1992, 6, 7), "M", 905), "Qytetar Vendor (TEST)"),
+        [workflow.IntakeItem("CERT-FAM", ["ID"])],
+    )  # fmt: skip
+    workflow.advance(store, clerk, mine.receipt_no, "ready")
+    workflow.deliver(store, clerk, mine.receipt_no, rating=5)
+    replication.settle(store, [{"op_id": o.op_id, "result": "applied"} for o in replication.pending_ops(store, 100)],
+                       epoch="E1")  # fmt: skip
+    with store.read() as s:
+        req = s.scalars(select(Request).where(Request.receipt_no == mine.receipt_no)).one()
+        users = {u.id: u.username for u in s.scalars(select(User))}
+        snap = wire_rows.request_snapshot(req, users).model_dump(mode="json")
+    back = {**snap, "status": "received", "version": snap["version"] + 1, "delivered_at": None, "rating": None}
+    older = {**snap, "status": "ready", "version": snap["version"] - 1, "delivered_at": None}
+    done = pull.apply_page(store, [_change(1, back), _change(2, older)], next_cursor=2, epoch="E1")
+    assert (done.applied, done.set_aside) == (1, 1)  # the older one is simply not newer: kept, no error
+    assert _aside(store) == [(1, "invalid_transition")]
+    with store.read() as s:
+        assert s.scalars(select(Request.status).where(Request.receipt_no == mine.receipt_no)).one() == "delivered"
 
 
 def test_settle_acknowledges_and_keeps_rejections_with_reasons(store: Store, clerk: auth.Actor) -> None:

@@ -21,13 +21,14 @@ import pytest
 from alembic import command
 from sqlalchemy import delete, select, text, update
 
-from frontdesk import aggregates, auth, pull, replication, reports, workflow
+from frontdesk import aggregates, auth, pull, reports, wire, wire_rows, workflow
 from frontdesk.clock import uuid7
 from frontdesk.db import Store, alembic_config
 from frontdesk.deadlines import WorkCalendar
 from frontdesk.identity import sample_nid
 from frontdesk.lifecycle import TERMINAL, TRANSITIONS
 from frontdesk.models import OutboxOp, Request, Unit, User
+from frontdesk.numbering import format_receipt_no
 
 DOCS = {"CERT-FAM": ["ID"], "TAX-STMT": ["ID"], "PERMIT-OCC": ["ID", "APP"]}
 START = dt.datetime(2025, 11, 20, 7)
@@ -110,9 +111,13 @@ def _remote_changes(store: Store, rnd: random.Random, receipts: list[str], count
         for no in rnd.sample(receipts, 40):
             req = s.scalars(select(Request).where(Request.receipt_no == no)).one()
             s.execute(delete(OutboxOp).where(OutboxOp.request_id == req.id))  # acknowledged by the server
-            snap = replication.snapshot(req, users)
+            snap = wire_rows.request_snapshot(req, users).model_dump(mode="json")
             t = req.created_at + dt.timedelta(days=rnd.randint(0, 20), hours=rnd.randint(0, 23))
             kind = rnd.choice(("ready", "reopen", "delivered-no-completion", "returned", "reassign"))
+            if req.status in TERMINAL and kind != "delivered-no-completion":
+                kind = "reassign"  # the rulebook: a finished request never leaves its final status
+            elif req.status in TERMINAL:
+                kind = "reassign" if req.status != "delivered" else kind
             snap["version"] = req.version + 1
             snap["updated_at"] = t.isoformat()
             events: list[dict[str, Any]] = []
@@ -127,12 +132,13 @@ def _remote_changes(store: Store, rnd: random.Random, receipts: list[str], count
                 events.append(_event("status", snap["status"], t))
             else:
                 snap.update(assignee=rnd.choice(("clerk1", "clerk2", "remote-clerk")))
-            pull.apply_request(s, snap, events)
+            pull.apply_request(s, wire.RequestChange.model_validate({"request": snap, "events": events}))
             count(f"remote {kind}")
-        template = replication.snapshot(s.scalars(select(Request).limit(1)).one(), users)
+        template = wire_rows.request_snapshot(s.scalars(select(Request).limit(1)).one(), users).model_dump(mode="json")
         for k in range(6):
             created = START + dt.timedelta(days=rnd.randint(0, 140), hours=rnd.randint(7, 23))
-            snap = {**template, "id": uuid7(), "receipt_no": f"REMOTE{k:04d}", "visit_id": uuid7(),
+            snap = {**template, "id": uuid7(), "receipt_no": format_receipt_no("TR01", "W99", k + 1),
+                    "workstation_code": "W99", "visit_id": uuid7(),
                     "created_at": created.isoformat(), "updated_at": created.isoformat(), "assignee": "remote-clerk",
                     "status": "delivered" if k % 2 else "received", "rating": 4 if k % 2 else None,
                     "completed_at": (created + dt.timedelta(days=3)).isoformat() if k % 2 else None,
@@ -141,7 +147,7 @@ def _remote_changes(store: Store, rnd: random.Random, receipts: list[str], count
             events = [_event("intake", "received", created)] + (
                 [_event("status", "returned", created)] if k % 3 else []
             )
-            pull.apply_request(s, snap, events)
+            pull.apply_request(s, wire.RequestChange.model_validate({"request": snap, "events": events}))
             count("remote new")
 
 

@@ -22,15 +22,17 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from frontdesk.sync import protocol as p
+from frontdesk import limits as L
+from frontdesk import wire as p
 
-from . import ops, service
+from . import accounts, anchors, feed, push
 from .db import Database
+from .enrolment import current_epoch, enrol
 from .errors import CentralError
 
 log = logging.getLogger("frontdesk.central.api")
 
-MAX_BODY = 16 * 1024 * 1024  # bytes, after decompression
+MAX_BODY = L.MAX_PUSH_BYTES  # bytes, after decompression
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -107,6 +109,11 @@ class RequestBodyMiddleware:
             raw = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-encoding", b"content-length")]
             raw.append((b"content-length", str(len(body)).encode()))
             scope = {**scope, "headers": raw}
+        if _too_deep(body):
+            await _error_response(400, "bad_request", f"The request body nests deeper than {L.MAX_JSON_DEPTH} levels.")(
+                scope, receive, send
+            )
+            return
         sent = False
 
         async def replay() -> Message:
@@ -121,6 +128,29 @@ class RequestBodyMiddleware:
 
 class BodyTooLarge(ValueError):
     pass
+
+
+def _too_deep(body: bytes, limit: int = L.MAX_JSON_DEPTH) -> bool:
+    """Whether JSON text nests deeper than ``limit`` (counted on the bytes, before any parser recurses)."""
+    depth = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                return True
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return False
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
@@ -148,6 +178,11 @@ def _token(credentials: HTTPAuthorizationCredentials | None) -> str | None:
     return credentials.credentials if credentials is not None else None
 
 
+def create_app_from_env() -> FastAPI:
+    """The application over ``FRONTDESK_CENTRAL_DB`` (each worker process of ``serve --workers N``)."""
+    return create_app(None)
+
+
 def create_app(db: Database | str | None = None) -> FastAPI:
     """The application over ``db`` (a :class:`Database` or a URL; migrated when opened)."""
     database = db if isinstance(db, Database) else Database(db)
@@ -160,7 +195,10 @@ def create_app(db: Database | str | None = None) -> FastAPI:
 
     @app.exception_handler(CentralError)
     async def central_error(_request: Request, exc: CentralError) -> JSONResponse:
-        return _error_response(exc.status, exc.code, exc.message, exc.detail)
+        response = _error_response(exc.status, exc.code, exc.message, exc.detail)
+        if exc.status == 429:
+            response.headers["Retry-After"] = str(exc.detail.get("retry_after", 900))
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -172,10 +210,11 @@ def create_app(db: Database | str | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = "unauthorised" if exc.status_code == 401 else "bad_request"
+        code = {401: "unauthorised", 404: "not_found"}.get(exc.status_code, "bad_request")
         if exc.status_code >= 500:
             code = "server_error"
-        return _error_response(exc.status_code, code, str(exc.detail))
+        message = "There is no such address." if exc.status_code == 404 else str(exc.detail)
+        return _error_response(exc.status_code, code, message)
 
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
@@ -184,7 +223,7 @@ def create_app(db: Database | str | None = None) -> FastAPI:
 
     @app.get("/health", response_model=Health)
     def health() -> Health:
-        return Health(status="ok", epoch=service.current_epoch(database))
+        return Health(status="ok", epoch=current_epoch(database))
 
     @app.post(
         "/v1/enrol",
@@ -193,27 +232,40 @@ def create_app(db: Database | str | None = None) -> FastAPI:
             400: ERRORS[400],
             403: {"model": p.ErrorBody, "description": "Unknown, used or expired enrolment code"},
             409: {"model": p.ErrorBody, "description": "Workstation code already enrolled in the unit"},
+            429: {"model": p.ErrorBody, "description": "Too many wrong codes from this address or for this unit"},
         },
     )
-    def enrol(body: p.EnrolRequest) -> p.EnrolResponse:
-        service.check_storable(body.model_dump(), "body")
-        return service.enrol(database, body)
+    def enrol_workstation(body: p.EnrolRequest, request: Request) -> p.EnrolResponse:
+        address = request.client.host if request.client is not None else "-"
+        return enrol(database, body, address=address)
 
     @app.post(
         "/v1/push",
         response_model=p.PushResponse,
         responses={**ERRORS, 409: {"model": p.ErrorBody, "description": "Clone suspected"}},
     )
-    def push(body: p.PushRequest, credentials: Credentials) -> p.PushResponse:
-        return ops.push(database, _token(credentials), body)
+    def push_ops(body: p.PushEnvelope, credentials: Credentials) -> p.PushResponse:
+        return push.push(database, _token(credentials), body)
 
     @app.get("/v1/changes", response_model=p.ChangesResponse, responses=ERRORS)
     def changes(
         credentials: Credentials,
-        after: Annotated[int, Query(ge=0, le=service.INT64_MAX)] = 0,
-        limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = service.DEFAULT_LIMIT,
-    ) -> p.ChangesResponse:
-        return service.changes(database, _token(credentials), after, limit)
+        after: Annotated[int, Query(ge=0, le=L.MAX_SEQ)] = 0,
+        limit: Annotated[int, Query(ge=1, le=feed.MAX_LIMIT)] = feed.DEFAULT_LIMIT,
+    ) -> JSONResponse:
+        return JSONResponse(feed.changes(database, _token(credentials), after, limit))
+
+    @app.post(
+        "/v1/password",
+        response_model=p.UserPayload,
+        responses={**ERRORS, 403: {"model": p.ErrorBody, "description": "Wrong current password, or locked"}},
+    )
+    def change_password(body: p.PasswordChange, credentials: Credentials) -> p.UserPayload:
+        return accounts.change_password(database, _token(credentials), body)
+
+    @app.get("/v1/audit-anchor", response_model=p.AnchorState | None, responses=ERRORS)
+    def audit_anchor(credentials: Credentials) -> p.AnchorState | None:
+        return anchors.anchor_of(database, _token(credentials))
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

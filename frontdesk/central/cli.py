@@ -8,14 +8,17 @@ the schema is migrated when the database is opened. Exit codes as the workstatio
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from .db import Database
-from .errors import CentralError
+from .db import ENV_DB, Database
+from .errors import BadRequest, CentralError
 
 Handler = Callable[[argparse.Namespace, Database], int]
 
@@ -24,26 +27,41 @@ def _db(args: argparse.Namespace) -> Database:
     return Database(args.db)
 
 
+def _actor() -> str:
+    """Who runs an administrative command (the central audit trail names them)."""
+    try:
+        return "cli:" + getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
 def cmd_serve(args: argparse.Namespace, db: Database) -> int:
     import uvicorn
 
+    common = {"host": args.host, "port": args.port, "log_level": args.log_level, "proxy_headers": True,
+              "forwarded_allow_ips": args.forwarded_allow_ips}  # fmt: skip
+    if args.workers > 1:
+        # Stateless worker processes over one database (PostgreSQL): each opens it from the environment.
+        os.environ[ENV_DB] = db.url
+        db.close()
+        uvicorn.run("frontdesk.central.app:create_app_from_env", factory=True, workers=args.workers, **common)
+        return 0
     from .app import create_app
 
-    app = create_app(db)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, proxy_headers=True)
+    uvicorn.run(create_app(db), **common)
     return 0
 
 
 def cmd_unit_add(args: argparse.Namespace, db: Database) -> int:
-    from .service import add_unit
+    from .enrolment import add_unit
 
-    add_unit(db, args.code, args.name)
+    add_unit(db, args.code, args.name, actor=_actor())
     print(f"Unit {args.code.strip().upper()} created")
     return 0
 
 
 def cmd_unit_list(args: argparse.Namespace, db: Database) -> int:
-    from .service import list_units
+    from .enrolment import list_units
 
     units = list_units(db)
     if args.json:
@@ -55,16 +73,16 @@ def cmd_unit_list(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_enrol_code(args: argparse.Namespace, db: Database) -> int:
-    from .service import create_enrol_code
+    from .enrolment import create_enrol_code
 
-    print(create_enrol_code(db, args.unit, hours=args.hours))
+    print(create_enrol_code(db, args.unit, hours=args.hours, actor=_actor()))
     return 0
 
 
 def cmd_catalog_publish(args: argparse.Namespace, db: Database) -> int:
     from frontdesk.catalog import CatalogError
 
-    from .service import publish_catalog
+    from .catalog import publish_catalog
 
     path = Path(args.file)
     try:
@@ -78,7 +96,7 @@ def cmd_catalog_publish(args: argparse.Namespace, db: Database) -> int:
         print(f"error: {path.name} is not UTF-8 text", file=sys.stderr)
         return 3
     try:
-        version, units = publish_catalog(db, text, path.name)
+        version, units = publish_catalog(db, text, path.name, actor=_actor())
     except CatalogError as exc:
         print("error: " + exc.render().replace("\n", "; "), file=sys.stderr)
         return 3
@@ -87,31 +105,31 @@ def cmd_catalog_publish(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_advance(args: argparse.Namespace, db: Database) -> int:
-    from .service import backoffice_advance
+    from .backoffice import advance
 
-    snap = backoffice_advance(db, args.receipt, args.status, args.note)
+    snap = advance(db, args.receipt, args.status, args.note, actor=_actor())
     print(f"{snap.receipt_no}: {snap.status} (version {snap.version})")
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace, db: Database) -> int:
-    from .service import revoke
+    from .enrolment import revoke
 
-    done = revoke(db, args.unit, args.workstation)
+    done = revoke(db, args.unit, args.workstation, actor=_actor())
     ws = f"{args.workstation.strip().upper()} of unit {args.unit.strip().upper()}"
     print(f"Workstation {ws} revoked" if done else f"Workstation {ws} was already revoked")
     return 0
 
 
 def cmd_new_epoch(args: argparse.Namespace, db: Database) -> int:
-    from .service import rotate_epoch
+    from .enrolment import rotate_epoch
 
-    print(rotate_epoch(db))
+    print(rotate_epoch(db, actor=_actor()))
     return 0
 
 
 def cmd_requests(args: argparse.Namespace, db: Database) -> int:
-    from .service import list_requests
+    from .backoffice import list_requests
 
     rows = list_requests(db, args.unit)
     if args.json:
@@ -119,6 +137,129 @@ def cmd_requests(args: argparse.Namespace, db: Database) -> int:
     else:
         for r in rows:
             print(f"{r.receipt_no}\t{r.status}\t{r.assignee or '-'}\tv{r.version}\t{r.service_code}")
+    return 0
+
+
+def cmd_workstations(args: argparse.Namespace, db: Database) -> int:
+    from .enrolment import workstation_view
+
+    rows = workstation_view(db, args.unit)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for w in rows:
+            skew = "-" if w["clock_skew_s"] is None else f"{float(w['clock_skew_s']):+.0f}s"  # type: ignore[arg-type]
+            print(f"{w['unit']}\t{w['workstation']}\tlast seen {w['last_seen_at'] or 'never'}\tskew {skew}\t"
+                  f"audit {w['audit_state']}" + (f" ({w['audit_detail']})" if w["audit_detail"] else "")
+                  + ("\tREVOKED" if w["revoked"] else ""))  # fmt: skip
+    return 0
+
+
+def cmd_actions(args: argparse.Namespace, db: Database) -> int:
+    from .admin_log import actions
+
+    rows = actions(db, limit=args.limit)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"{r['at']}\t{r['actor']}\t{r['action']}\t{r['unit'] or '-'}\t{r['subject'] or '-'}")
+    return 0
+
+
+# ------------------------------------------------------------------------------------------------ accounts
+
+
+def _read_password(prompt: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise BadRequest("No password given on standard input.")
+    return line.rstrip("\r\n")
+
+
+def _account_line(a: Any) -> str:
+    state = "active" if a.active else "inactive"
+    flag = " (must change password)" if a.must_change_password else ""
+    return f"{a.username:<16} {a.role:<11} {state:<9} {a.full_name}{flag}"
+
+
+def cmd_user_add(args: argparse.Namespace, db: Database) -> int:
+    from .accounts import add_user
+
+    password = _read_password("Temporary password: ")
+    a = add_user(db, args.unit, args.username, args.role, args.name, password,
+                 must_change_password=not args.no_change, actor=_actor())  # fmt: skip
+    print(f"User {a.username} ({a.role}) added to unit {a.unit_code}; the unit's desks get it at their next sync")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace, db: Database) -> int:
+    from .accounts import list_users
+
+    users = list_users(db, args.unit)
+    if args.json:
+        print(json.dumps([{**u.__dict__, "updated_at": u.updated_at.isoformat()} for u in users], ensure_ascii=False,
+                         indent=2))  # fmt: skip
+    else:
+        print("\n".join(_account_line(u) for u in users) or "no users")
+    return 0
+
+
+def cmd_user_role(args: argparse.Namespace, db: Database) -> int:
+    from .accounts import set_role
+
+    a = set_role(db, args.unit, args.username, args.role, actor=_actor())
+    print(f"User {a.username} is now {a.role}")
+    return 0
+
+
+def cmd_user_active(args: argparse.Namespace, db: Database) -> int:
+    from .accounts import set_active
+
+    a = set_active(db, args.unit, args.username, args.active, actor=_actor())
+    print(f"User {a.username} {'activated' if a.active else 'deactivated'}")
+    return 0
+
+
+def cmd_user_reset(args: argparse.Namespace, db: Database) -> int:
+    from .accounts import reset_password
+
+    password = _read_password("Temporary password: ")
+    a = reset_password(db, args.unit, args.username, password, actor=_actor())
+    print(f"Password of {a.username} reset; it must be changed at the next sign-in")
+    return 0
+
+
+def cmd_user_offers(args: argparse.Namespace, db: Database) -> int:
+    from .accounts import offers
+
+    found = offers(db, args.unit, pending_only=not args.all)
+    if args.json:
+        print(json.dumps([{**o.__dict__, "offered_at": o.offered_at.isoformat()} for o in found],
+                         ensure_ascii=False, indent=2))  # fmt: skip
+    else:
+        for o in found:
+            print(f"{o.username:<16} {o.role:<11} {o.workstation:<4} {o.decision:<9} {o.full_name}")
+        if not found:
+            print("no offers")
+    return 0
+
+
+def cmd_user_accept(args: argparse.Namespace, db: Database) -> int:
+    from .accounts import accept_offer
+
+    a = accept_offer(db, args.unit, args.username, workstation=args.workstation, role=args.role, actor=_actor())
+    print(f"User {a.username} ({a.role}) accepted into unit {a.unit_code}")
+    return 0
+
+
+def cmd_user_decline(args: argparse.Namespace, db: Database) -> int:
+    from .accounts import decline_offer
+
+    decline_offer(db, args.unit, args.username, workstation=args.workstation, actor=_actor())
+    print(f"Offer of {args.username.strip().lower()} declined")
     return 0
 
 
@@ -134,6 +275,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--workers", type=int, default=1, choices=range(1, 65), metavar="N",
+                       help="worker processes (stateless; over PostgreSQL for more than one)")
+    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1",
+                       help="addresses of reverse proxies whose X-Forwarded-For is trusted (default 127.0.0.1)")
     serve.set_defaults(handler=cmd_serve)
 
     unit = sub.add_parser("unit", help="administrative units")
@@ -175,6 +320,60 @@ def build_parser() -> argparse.ArgumentParser:
     reqs.add_argument("--unit")
     reqs.add_argument("--json", action="store_true")
     reqs.set_defaults(handler=cmd_requests)
+
+    wss = sub.add_parser("workstations", parents=[common], help="workstations: last contact, clock skew, audit anchor")
+    wss.add_argument("--unit")
+    wss.add_argument("--json", action="store_true")
+    wss.set_defaults(handler=cmd_workstations)
+
+    acts = sub.add_parser("actions", parents=[common], help="the central audit trail of administrative actions")
+    acts.add_argument("--limit", type=int, default=200)
+    acts.add_argument("--json", action="store_true")
+    acts.set_defaults(handler=cmd_actions)
+
+    user = sub.add_parser("user", help="the units' user accounts (the central system is their authority)")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    ua = user_sub.add_parser("add", parents=[common], help="add a user (temporary password: one line on stdin)")
+    ua.add_argument("username")
+    ua.add_argument("--unit", required=True)
+    ua.add_argument("--role", required=True, choices=["clerk", "supervisor", "admin"])
+    ua.add_argument("--name", required=True, help="full name")
+    ua.add_argument("--no-change", action="store_true", help="do not ask for a new password at the first sign-in")
+    ua.set_defaults(handler=cmd_user_add)
+    ul = user_sub.add_parser("list", parents=[common], help="list a unit's users")
+    ul.add_argument("--unit", required=True)
+    ul.add_argument("--json", action="store_true")
+    ul.set_defaults(handler=cmd_user_list)
+    ur = user_sub.add_parser("role", parents=[common], help="give a user another role")
+    ur.add_argument("username")
+    ur.add_argument("role", choices=["clerk", "supervisor", "admin"])
+    ur.add_argument("--unit", required=True)
+    ur.set_defaults(handler=cmd_user_role)
+    for name, active in (("activate", True), ("deactivate", False)):
+        up = user_sub.add_parser(name, parents=[common], help=f"{name} a user")
+        up.add_argument("username")
+        up.add_argument("--unit", required=True)
+        up.set_defaults(handler=cmd_user_active, active=active)
+    up = user_sub.add_parser("reset-password", parents=[common], help="set a temporary password (stdin)")
+    up.add_argument("username")
+    up.add_argument("--unit", required=True)
+    up.set_defaults(handler=cmd_user_reset)
+    uo = user_sub.add_parser("offers", parents=[common], help="users desks offered at their enrolment")
+    uo.add_argument("--unit", required=True)
+    uo.add_argument("--all", action="store_true", help="decided offers too")
+    uo.add_argument("--json", action="store_true")
+    uo.set_defaults(handler=cmd_user_offers)
+    uc = user_sub.add_parser("accept", parents=[common], help="make an account from an offered user")
+    uc.add_argument("username")
+    uc.add_argument("--unit", required=True)
+    uc.add_argument("--workstation", help="when several desks offered the same name")
+    uc.add_argument("--role", choices=["clerk", "supervisor", "admin"], help="another role than offered")
+    uc.set_defaults(handler=cmd_user_accept)
+    ud = user_sub.add_parser("decline", parents=[common], help="decline an offered user")
+    ud.add_argument("username")
+    ud.add_argument("--unit", required=True)
+    ud.add_argument("--workstation")
+    ud.set_defaults(handler=cmd_user_decline)
     return parser
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from frontdesk.clock import utcnow, uuid7
 
-from .models import ServerState, UnitCounter
+from .models import Change, Epoch, ServerState, UnitCounter
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,7 +32,7 @@ VERSION_TABLE = "alembic_version_central"
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The head of migrations/versions. Opening an up-to-date database then needs no Alembic import (a
 # command starts faster); tests/central/test_migrations.py checks it equals the scripts' head.
-HEAD = "c0002"
+HEAD = "c0003"
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -126,7 +126,9 @@ class Database:
         with self.write() as s:
             if s.get(ServerState, 1) is None:
                 now = utcnow()
-                s.add(ServerState(id=1, epoch=uuid7(), created_at=now, epoch_changed_at=now))
+                first = uuid7()
+                s.add(ServerState(id=1, epoch=first, created_at=now, epoch_changed_at=now))
+                s.add(Epoch(epoch=first, started_at=now))
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
@@ -148,8 +150,15 @@ def epoch(s: Session) -> str:
 
 
 def new_epoch(s: Session) -> str:
+    """A new epoch (after a restore): the old one ends now and stays in the history."""
     value = uuid7()
-    s.execute(update(ServerState).where(ServerState.id == 1).values(epoch=value, epoch_changed_at=utcnow()))
+    now = utcnow()
+    old = epoch(s)
+    s.execute(update(ServerState).where(ServerState.id == 1).values(epoch=value, epoch_changed_at=now))
+    s.execute(update(Epoch).where(Epoch.epoch == old).values(ended_at=now))
+    if s.get(Epoch, old) is None:
+        s.add(Epoch(epoch=old, started_at=now, ended_at=now))
+    s.add(Epoch(epoch=value, started_at=now))
     return value
 
 
@@ -167,3 +176,10 @@ def next_seq(s: Session, unit_code: str) -> int:
         {"u": unit_code},
     ).one()
     return int(row[0])
+
+
+def add_change(s: Session, unit_code: str, kind: str, payload: dict[str, Any], origin: str | None) -> int:
+    """One change of the unit's pull feed, numbered now (inside the caller's locking transaction)."""
+    seq = next_seq(s, unit_code)
+    s.add(Change(unit_code=unit_code, seq=seq, kind=kind, payload=payload, origin=origin, created_at=utcnow()))
+    return seq

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontdesk.sync import protocol as p
+from frontdesk import wire as p
 
 
 class CentralError(Exception):
@@ -48,6 +48,18 @@ class NotFound(CentralError):
     status = 404
     code = "unknown_unit"
     exit_code = 5
+
+
+class TooManyAttempts(CentralError):
+    status = 429
+    code = "too_many_attempts"
+    exit_code = 4
+
+
+class WrongPassword(CentralError):
+    status = 403
+    code = "wrong_password"
+    exit_code = 4
 
 
 class Conflict(CentralError):

@@ -16,7 +16,9 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -43,13 +45,24 @@ class Base(DeclarativeBase):
 
 
 class ServerState(Base):
-    """One row (id 1): the database's epoch, rotated by ``frontdesk-central new-epoch`` after a restore."""
+    """One row (id 1): the database's epoch, rotated by ``frontdesk-central new-epoch`` after a restore
+    (every epoch the database had is kept in ``epochs``)."""
 
     __tablename__ = "server_state"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     epoch: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     epoch_changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Epoch(Base):
+    """Every epoch the database has had, with when it began: a desk's re-push (``request.sync``) names the
+    epoch it repairs, which must be an earlier one, and must come within ``RESYNC_WINDOW`` of its end."""
+
+    __tablename__ = "epochs"
+    epoch: Mapped[str] = mapped_column(String(36), primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class Unit(Base):
@@ -79,6 +92,14 @@ class Workstation(Base):
     max_receipt_counter: Mapped[int] = mapped_column(BigInteger, default=0)
     enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    # the desk's clock minus the server's at its last push (recorded, never trusted as the time)
+    clock_skew_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the desk's audit trail as last anchored here: head (seq, hash) and whether it ever went back or forked
+    audit_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    audit_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    audit_state: Mapped[str] = mapped_column(String(16), default="ok")  # ok | backwards | forked
+    audit_detail: Mapped[str | None] = mapped_column(Text, nullable=True)
+    audit_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class EnrolCode(Base):
@@ -154,7 +175,9 @@ class RequestEvent(Base):
 
 
 class User(Base):
-    """A user of a unit, as the workstations push it (password only as its Argon2 hash)."""
+    """A user of a unit. The central system is the authority for accounts: they are made, given roles,
+    deactivated and have passwords reset here (``frontdesk-central user …``) and reach the desks by pull
+    (the password only as its Argon2 hash). A desk may only change its user's own password, online."""
 
     __tablename__ = "users"
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
@@ -165,6 +188,84 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     must_change_password: Mapped[bool] = mapped_column(Boolean)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)  # wrong current passwords, in a row
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class UserVersion(Base):
+    """The history of a user's role and active flag: an op is checked against the account as it was at the
+    time of the act (a clerk deactivated on Friday keeps the intakes they took on Thursday)."""
+
+    __tablename__ = "user_versions"
+    __table_args__ = (Index("ix_user_versions_user", "unit_code", "username", "valid_from"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    unit_code: Mapped[str] = mapped_column(String(6))
+    username: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean)
+    valid_from: Mapped[dt.datetime] = mapped_column(DateTime)
+    valid_to: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class UserOffer(Base):
+    """A user a desk had before it was enrolled, offered to the central administrator at enrolment:
+    ``pending`` until accepted (a central user is made from it) or declined. Never merged on its own."""
+
+    __tablename__ = "user_offers"
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    workstation_id: Mapped[str] = mapped_column(ForeignKey("workstations.id"), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    must_change_password: Mapped[bool] = mapped_column(Boolean)
+    offered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    decision: Mapped[str] = mapped_column(String(16), default="pending")  # pending | accepted | declined
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    decided_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class EnrolAttempt(Base):
+    """Failed enrolment attempts, by address and by unit, for throttling guesses (shared by every worker
+    process of the server through the database)."""
+
+    __tablename__ = "enrol_attempts"
+    __table_args__ = (
+        Index("ix_enrol_attempts_address_at", "address", "at"),
+        Index("ix_enrol_attempts_unit_at", "unit_code", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    address: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(16))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AuditAnchor(Base):
+    """Every audit head a desk sent that moved its anchor (or broke it): the history of heads per desk."""
+
+    __tablename__ = "audit_anchors"
+    __table_args__ = (Index("ix_audit_anchors_ws", "workstation_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    workstation_id: Mapped[str] = mapped_column(ForeignKey("workstations.id"))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))  # ok | backwards | forked
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AdminAction(Base):
+    """The central audit trail: every administrative action on the central system (who, what, when)."""
+
+    __tablename__ = "admin_actions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    unit_code: Mapped[str | None] = mapped_column(String(6), nullable=True)
+    subject: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class UnitService(Base):

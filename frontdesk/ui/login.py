@@ -273,7 +273,7 @@ class ChangePasswordDialog(QDialog):
         self.buttons.setEnabled(False)
         self.tasks.run(
             "change-password",
-            lambda: auth.change_password(store, user, old, new),
+            lambda: _change_password(store, user, old, new),
             on_success=self._ok,
             on_failure=self._failed,
         )
@@ -285,6 +285,14 @@ class ChangePasswordDialog(QDialog):
     def _failed(self, problem: Problem) -> None:
         self.buttons.setEnabled(True)
         self.message.setText(problem.message)
+
+
+def _change_password(store: Store, username: str, old: str, new: str) -> None:
+    """On the task's thread: locally on an unenrolled desk, online through the central system on an enrolled
+    one (the HTTP stack loads here, not at start-up)."""
+    from frontdesk.sync.accounts import change_password
+
+    change_password(store, username, old, new)
 
 
 class IdleWatcher(QObject):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import replication
 from frontdesk.errors import FrontdeskError
-from frontdesk.replication import RejectedOp
+from frontdesk.replication import RejectedOp, SetAside
 
 from .messages import Problem
 from .widgets import data_label, message_label
@@ -40,6 +40,8 @@ from .sync_words import (  # noqa: F401
     Indication,
     _age_since,
     age_text,
+    aside_sentence,
+    clock_text,
     failure_kind,
     hhmm,
     indication,
@@ -77,7 +79,7 @@ class SyncHealthDialog(QDialog):
         form = QFormLayout(self.box)
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        for key in ("server", "state", "contact", "oldest", "pending", "error"):
+        for key in ("server", "state", "contact", "oldest", "pending", "error", "clock", "anchor"):
             cap, val = QLabel(), data_label(f"health_{key}")
             val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.captions[key], self.values[key] = cap, val
@@ -99,6 +101,19 @@ class SyncHealthDialog(QDialog):
         rl = QVBoxLayout(self.rejected_box)
         rl.addWidget(self.none_label)
         rl.addWidget(self.table, 1)
+        self.aside_box = QGroupBox()
+        self.aside_table = QTableWidget(0, 3)
+        self.aside_table.setObjectName("set_aside_changes")
+        self.aside_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.aside_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.aside_table.setWordWrap(True)
+        self.aside_table.verticalHeader().hide()
+        ah = self.aside_table.horizontalHeader()
+        for c in range(2):
+            ah.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        ah.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        al = QVBoxLayout(self.aside_box)
+        al.addWidget(self.aside_table, 1)
         self.message = message_label("health_message")
         self.sync_button = QPushButton()
         self.sync_button.setObjectName("health_sync_now")
@@ -116,6 +131,7 @@ class SyncHealthDialog(QDialog):
         lay.addWidget(self.heading)
         lay.addWidget(self.box)
         lay.addWidget(self.rejected_box, 1)
+        lay.addWidget(self.aside_box, 1)
         lay.addWidget(self.message)
         lay.addLayout(buttons)
         self.sync_button.clicked.connect(self.sync_now_requested.emit)
@@ -139,6 +155,11 @@ class SyncHealthDialog(QDialog):
         self.captions["oldest"].setText(self.tr("Oldest request not yet sent:"))
         self.captions["pending"].setText(self.tr("Changes waiting to be sent:"))
         self.captions["error"].setText(self.tr("Last error:"))
+        self.captions["clock"].setText(self.tr("This desk's clock:"))
+        self.captions["anchor"].setText(self.tr("Audit trail, as the central system holds it:"))
+        self.aside_box.setTitle(self.tr("Changes from the central system this desk set aside"))
+        self.aside_table.setHorizontalHeaderLabels([self.tr("Receipt no. / kind"), self.tr("Set aside"),
+                                                    self.tr("Why, and what to do")])  # fmt: skip
         self.rejected_box.setTitle(self.tr("Changes refused by the central system"))
         self.none_label.setText(self.tr("No refused changes."))
         self.table.setHorizontalHeaderLabels(
@@ -188,7 +209,16 @@ class SyncHealthDialog(QDialog):
             v["oldest"].setText(self.tr("none: everything was sent"))
         v["pending"].setText(str(st.pending))
         v["error"].setText(plain_failure(st.last_error))
+        v["clock"].setText(clock_text(st.clock_skew_s))
+        anchor = st.audit_anchor
+        if anchor is None:
+            v["anchor"].setText(self.tr("not anchored yet"))
+        elif anchor["state"] == "ok":
+            v["anchor"].setText(self.tr("in order (up to entry {seq})").format(seq=anchor["seq"]))
+        else:
+            v["anchor"].setText(self.tr("FLAGGED: the trail was cut back or rewritten. Call IT."))
         self._fill(st.rejected)
+        self._fill_aside(st.set_aside)
 
     def _fill(self, ops: list[RejectedOp]) -> None:
         self.ops = list(ops)
@@ -216,6 +246,17 @@ class SyncHealthDialog(QDialog):
         self.none_label.setVisible(not ops)
         self.table.setVisible(bool(ops))
         self._selection_changed()
+
+    def _fill_aside(self, items: list[SetAside]) -> None:
+        self.aside_box.setVisible(bool(items))
+        self.aside_table.setRowCount(len(items))
+        for row, x in enumerate(items):
+            cells = (x.receipt_no or x.kind, hhmm(x.set_aside_at), aside_sentence(x.reason))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(x.message if col == 2 else "")
+                self.aside_table.setItem(row, col, item)
+        self.aside_table.resizeRowsToContents()
 
     def _selection_changed(self) -> None:
         self.dismiss_button.setEnabled(self.may_dismiss() and bool(self.selected_op_ids()))

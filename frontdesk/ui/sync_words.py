@@ -139,7 +139,8 @@ def op_kind_text(kind: str) -> str:
         "request.note": QCoreApplication.translate("sync", "Note"),
         "request.print": QCoreApplication.translate("sync", "Receipt print"),
         "request.sync": QCoreApplication.translate("sync", "Re-sent request"),
-        "user.upsert": QCoreApplication.translate("sync", "User account"),
+        "request.void": QCoreApplication.translate("sync", "Voided by mistake"),
+        "service.upsert": QCoreApplication.translate("sync", "Unit service"),
     }
     return texts.get(kind, kind)
 
@@ -188,9 +189,68 @@ def reject_sentence(op: RejectedOp, assignee: str | None = None, status: str | N
             "sync",
             "The user who made this change may not do it at the central system. Ask a supervisor to do it again.",
         )
+    if reason == "unknown_actor":
+        return QCoreApplication.translate(
+            "sync",
+            "The user who made this change is not an account of this unit on the central system. "
+            "Ask IT to accept or create the account.",
+        )
+    if reason == "wrong_workstation":
+        return QCoreApplication.translate(
+            "sync", "This change names another workstation than this one and was refused. Call IT."
+        )
+    if reason == "bad_receipt":
+        return QCoreApplication.translate(
+            "sync",
+            "The receipt number of this change does not belong to this workstation, or its check character is "
+            "wrong. Call IT and give them the receipt number.",
+        )
+    if reason == "bad_time":
+        return QCoreApplication.translate(
+            "sync",
+            "The time of this change is outside what the central system accepts: check this computer's date and "
+            "clock, then call IT.",
+        )
     return QCoreApplication.translate(
         "sync", "The central system refused this change ({reason}). Call IT and give them the receipt number."
     ).format(reason=op.message or reason or "?")
+
+
+def aside_sentence(reason: str) -> str:
+    """Why this desk did not apply a change the central system sent (the feed is checked like any input)."""
+    if reason in ("wrong_unit", "bad_receipt", "duplicate_receipt"):
+        return QCoreApplication.translate(
+            "sync",
+            "The central system sent a request that cannot belong here (another unit, or a receipt number that "
+            "clashes with this desk's). It was not applied. Call IT.",
+        )
+    if reason == "bad_time":
+        return QCoreApplication.translate(
+            "sync",
+            "The central system sent a change with an impossible date; it was not applied. Check this computer's "
+            "clock, then call IT.",
+        )
+    if reason == "invalid_transition":
+        return QCoreApplication.translate(
+            "sync",
+            "The central system sent a change that would move a finished request back; it was not applied. "
+            "Call IT and give them the receipt number.",
+        )
+    return QCoreApplication.translate(
+        "sync", "The central system sent a change this desk cannot read; it was not applied. Call IT."
+    )
+
+
+def clock_text(skew_s: float | None) -> str:
+    """This desk's clock against the central system's, in plain words."""
+    if skew_s is None:
+        return QCoreApplication.translate("sync", "not measured yet")
+    if abs(skew_s) < 120:
+        return QCoreApplication.translate("sync", "right (within two minutes of the central system)")
+    age = age_text(dt.timedelta(seconds=abs(skew_s)))
+    if skew_s > 0:
+        return QCoreApplication.translate("sync", "{age} ahead of the central system: set the clock").format(age=age)
+    return QCoreApplication.translate("sync", "{age} behind the central system: set the clock").format(age=age)
 
 
 @dataclass(frozen=True)

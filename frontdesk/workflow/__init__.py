@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from ..lifecycle import STATUSES, TERMINAL, TRANSITIONS, status_label
 from ..queries import RequestView
-from .changes import add_note, advance, deliver, reassign, record_print
+from .changes import COLLECTORS, add_note, advance, deliver, reassign, record_print, void_intake
 from .intake import CitizenInput, IntakeItem, intake
 from .record import COUNTER_ROLES, SUPERVISOR_ONLY, allowed_actions, can_reassign
 
 __all__ = [
+    "COLLECTORS",
     "COUNTER_ROLES",
     "STATUSES",
     "SUPERVISOR_ONLY",
@@ -40,4 +41,5 @@ __all__ = [
     "reassign",
     "record_print",
     "status_label",
+    "void_intake",
 ]

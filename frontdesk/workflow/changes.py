@@ -7,19 +7,35 @@ from typing import Any
 
 from sqlalchemy import select
 
-from .. import aggregates
+from .. import aggregates, rules
 from ..auth import Actor
 from ..clock import utcnow
 from ..db import Store
-from ..deadlines import promised_date
-from ..errors import InvalidInput, InvalidTransition, NotFound, NotPermitted
+from ..errors import InvalidInput, NotFound
 from ..i18n import QT_TRANSLATE_NOOP
-from ..lifecycle import STATUSES, TERMINAL, TRANSITIONS
-from ..models import Request, Service, User
+from ..lifecycle import STATUSES
+from ..limits import MAX_COLLECTOR_ID, MAX_NAME, MAX_REASON
+from ..models import Request, User
 from ..queries import RequestView, find_request, view
-from .record import COUNTER_ROLES, SUPERVISOR_ONLY, _clean_note, _record, _require_counter, can_reassign
+from .record import COUNTER_ROLES, _clean_note, _record, _require
+
+COLLECTORS = ("citizen", "authorised")
 
 # ---------------------------------------------------------------- changes to an existing request
+
+
+def _state(req: Request) -> dict[str, Any]:
+    """The request's state as the rulebook reads it."""
+    return {
+        "status": req.status, "receipt_no": req.receipt_no, "version": req.version, "updated_at": req.updated_at,
+        "standard_days": req.standard_days, "created_at": req.created_at, "assignee": req.assignee_id,
+    }  # fmt: skip
+
+
+def _apply(req: Request, changes: dict[str, Any]) -> None:
+    for name, value in changes.items():
+        if name != "assigned_version":  # the server's bookkeeping of reassignments
+            setattr(req, name, value)
 
 
 def advance(
@@ -29,83 +45,95 @@ def advance(
     to_status: str,
     *,
     note: str | None = None,
+    reason: str | None = None,
     now: dt.datetime | None = None,
 ) -> RequestView:
-    """Move a request along the lifecycle. Delivery has its own function (it records the rating)."""
-    _require_counter(actor)
+    """Move a request along the lifecycle (``reason``: why it is rejected or cancelled). Delivery has its
+    own function (it records who collected the result and the rating)."""
     if to_status not in STATUSES:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Unknown status {status}."), field="status", status=to_status)
     if to_status == "delivered":
         return deliver(store, actor, receipt_no, now=now)
+    _require(actor, rules.action_of("status", to_status))
     note = _clean_note(note)
+    reason = rules.clean_para(reason, "reason", MAX_REASON)
     with store.write() as s:
         req = find_request(s, receipt_no)
-        _check_transition(actor, req, to_status)
         before = aggregates.facts_of(s, req)
         now = now or utcnow()
         data: dict[str, Any] = {"note": note} if note else {}
-        if req.status == "returned" and to_status == "received":
-            svc = s.get_one(Service, req.service_code)
-            req.due_date = promised_date(now, svc.standard_days)
-            req.documents_missing = []
-            data["due_date"] = req.due_date.isoformat()
-        if to_status in ("ready", "rejected"):
-            req.completed_at = now
-        elif to_status == "in_progress" and req.status == "ready":
-            req.completed_at = None
-        from_status, req.status = req.status, to_status
-        req.version += 1
-        req.updated_at = now
+        if reason:
+            data["reason"] = reason
+        from_status = req.status
+        changes = rules.status_change(_state(req), to_status, now, data, deliver=False)
+        if "due_date" in changes:
+            data["due_date"] = changes["due_date"].isoformat()
+        _apply(req, changes)
         _record(
             s, actor, req, "status", from_status=from_status, to_status=to_status, data=data, now=now, before=before
         )
         return view(s, req)
 
 
-def _check_transition(actor: Actor, req: Request, to_status: str) -> None:
-    if to_status not in TRANSITIONS[req.status]:
-        raise InvalidTransition(
-            QT_TRANSLATE_NOOP("errors", "Request {receipt_no} is {status}: it cannot become {target}."),
-            receipt_no=req.receipt_no,
-            status=req.status,
-            target=to_status,
-        )
-    if to_status in SUPERVISOR_ONLY and actor.role != "supervisor":
-        raise NotPermitted(QT_TRANSLATE_NOOP("errors", "Only a supervisor can cancel a request."))
-
-
 def deliver(
-    store: Store, actor: Actor, receipt_no: str, *, rating: int | None = None, now: dt.datetime | None = None
+    store: Store,
+    actor: Actor,
+    receipt_no: str,
+    *,
+    rating: int | None = None,
+    collected_by: str = "citizen",
+    collector_name: str | None = None,
+    collector_id: str | None = None,
+    now: dt.datetime | None = None,
 ) -> RequestView:
-    """Hand the result to the citizen, with their optional 1–5 satisfaction rating."""
-    _require_counter(actor)
-    if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
+    """Hand the result over — to the citizen, or to a person they authorised (their name and the number of
+    their identity document are recorded) — with the citizen's optional 1–5 satisfaction rating."""
+    _require(actor, "deliver")
+    if rating is not None and not (isinstance(rating, int) and not isinstance(rating, bool) and 1 <= rating <= 5):
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The satisfaction rating must be a whole number from 1 to 5."),
             field="rating",
         )
+    if collected_by not in COLLECTORS:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Say who collected the result."), field="collected_by")
+    data: dict[str, Any] = {"rating": rating}
+    if collected_by == "authorised":
+        name = rules.clean_line(collector_name, "collector_name", MAX_NAME, required=True)
+        doc = rules.clean_line(collector_id, "collector_id", MAX_COLLECTOR_ID, required=True)
+        data.update(collected_by=collected_by, collector_name=name, collector_id=doc)
     with store.write() as s:
         req = find_request(s, receipt_no)
-        _check_transition(actor, req, "delivered")
         before = aggregates.facts_of(s, req)
         now = now or utcnow()
-        from_status, req.status = req.status, "delivered"
-        req.delivered_at = now
-        req.rating = rating
-        req.version += 1
-        req.updated_at = now
-        _record(
-            s,
-            actor,
-            req,
-            "deliver",
-            from_status=from_status,
-            to_status="delivered",
-            data={"rating": rating},
-            now=now,
-            before=before,
-        )
+        from_status = req.status
+        _apply(req, rules.status_change(_state(req), "delivered", now, data, deliver=True))
+        _record(s, actor, req, "deliver", from_status=from_status, to_status="delivered", data=data, now=now,
+                before=before)  # fmt: skip
         return view(s, req)
+
+
+def void_intake(
+    store: Store, actor: Actor, receipt_no: str, reason: str, *, now: dt.datetime | None = None
+) -> RequestView:
+    """Void a request received by mistake: the clerk who received it, the same local day, before anyone
+    worked on it, with a reason. The request ends ``cancelled`` (event ``void``); its receipt number is
+    never issued again. Synced as ``request.void`` and checked again by the central system."""
+    _require(actor, "void")
+    why = rules.clean_para(reason, "reason", MAX_REASON, required=True)
+    with store.write() as s:
+        req = find_request(s, receipt_no)
+        before = aggregates.facts_of(s, req)
+        now = now or utcnow()
+        state = {**_state(req), "created_by": _username(s, req.created_by_id)}
+        from_status = req.status
+        _apply(req, rules.void_change(state, actor.username, now))
+        _record(s, actor, req, "void", from_status=from_status, to_status="cancelled", data={"reason": why},
+                now=now, before=before)  # fmt: skip
+        return view(s, req)
+
+
+def _username(s: Any, user_id: str | None) -> str | None:
+    return s.scalar(select(User.username).where(User.id == user_id)) if user_id else None
 
 
 def reassign(
@@ -118,11 +146,11 @@ def reassign(
     now: dt.datetime | None = None,
 ) -> list[RequestView]:
     """Move requests to another clerk (supervisors only), with a reason. All or nothing."""
-    if not can_reassign(actor.role):
-        raise NotPermitted(QT_TRANSLATE_NOOP("errors", "Only a supervisor can reassign requests."))
+    _require(actor, "assign")
     reason = " ".join(reason.split())
     if not reason:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Give a reason for the reassignment."), field="reason")
+    reason = rules.clean_para(reason, "reason", MAX_REASON, required=True) or ""
     if not receipt_nos:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Choose at least one request."), field="receipt")
     with store.write() as s:
@@ -139,20 +167,14 @@ def reassign(
         done: list[Request] = []
         for no in dict.fromkeys(receipt_nos):
             req = find_request(s, no)
-            if req.status in TERMINAL:
-                raise InvalidTransition(
-                    QT_TRANSLATE_NOOP("errors", "Request {receipt_no} is {status} and cannot be reassigned."),
-                    receipt_no=req.receipt_no,
-                    status=req.status,
-                )
+            changes = rules.assign_change(_state(req), target.id, None, now)
             if req.assignee_id == target.id:
                 continue
             before = aggregates.facts_of(s, req)
             previous = s.get(User, req.assignee_id) if req.assignee_id else None
             base_version = req.version
-            req.assignee_id = target.id
-            req.version += 1
-            req.updated_at = now
+            changes["assignee_id"] = changes.pop("assignee")
+            _apply(req, changes)
             _record(
                 s,
                 actor,
@@ -173,7 +195,7 @@ def reassign(
 
 def add_note(store: Store, actor: Actor, receipt_no: str, text: str) -> RequestView:
     """Notes merge across workstations: they never change the request's version."""
-    _require_counter(actor)
+    _require(actor, "note")
     note = _clean_note(text)
     if note is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The note is empty."), field="note")
@@ -187,7 +209,7 @@ def add_note(store: Store, actor: Actor, receipt_no: str, text: str) -> RequestV
 def record_print(store: Store, actor: Actor, receipt_no: str) -> int:
     """Count a print of the receipt of this request's visit; returns the copy number to print on it
     (0 for the original, n for the n-th reprint)."""
-    _require_counter(actor)
+    _require(actor, "print")
     with store.write() as s:
         req = find_request(s, receipt_no)
         copy_no = req.print_count

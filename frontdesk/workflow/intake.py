@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from .. import rules
 from ..auth import Actor
 from ..clock import utcnow, uuid7
 from ..db import RAW, RawTx, Store
@@ -15,11 +16,12 @@ from ..deadlines import promised_date
 from ..errors import InvalidInput, MissingDocuments, NotFound
 from ..i18n import QT_TRANSLATE_NOOP
 from ..identity import parse_nid, remember_citizen
+from ..limits import MAX_DOCUMENTS, MAX_VISIT
 from ..models import Request
 from ..numbering import next_receipt_no
 from ..queries import RequestView, request_sla
 from ..text import fold
-from .record import MAX_NAME, _clean_note, _record, _require_counter, _snapshot
+from .record import MAX_NAME, _clean_note, _record, _require, _snapshot
 
 
 @dataclass
@@ -48,6 +50,7 @@ def _check_citizen(citizen: CitizenInput) -> tuple[str, str, str | None]:
     name = " ".join(citizen.full_name.split())
     if not name:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The citizen's name is required."), field="name")
+    rules.clean_line(name, "name", 10 * MAX_NAME)  # control characters (ESC, BEL, NUL …) never reach a receipt
     if len(name) > MAX_NAME:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The name can have at most {n} characters."), field="name", n=MAX_NAME
@@ -96,6 +99,9 @@ def _check_item(s: Session | RawTx, item: IntakeItem) -> _CheckedItem:
     docs = [_Doc(dcode, bool(req)) for dcode, req in cur.execute(_DOCS_SQL, (code,))]
     known = {d.code for d in docs}
     received = list(dict.fromkeys(d.strip().upper() for d in item.documents if d.strip()))
+    if len(received) > MAX_DOCUMENTS:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A request can list at most {n} documents."),
+                           field="documents", n=MAX_DOCUMENTS)  # fmt: skip
     unknown = [d for d in received if d not in known]
     if unknown:
         raise InvalidInput(
@@ -108,8 +114,9 @@ def _check_item(s: Session | RawTx, item: IntakeItem) -> _CheckedItem:
     if missing and not (item.accept_missing or item.return_for_completion):
         raise MissingDocuments(missing, service_code=code)
     fee = fee_amount if item.fee_paid is None else item.fee_paid
-    if fee < 0:
+    if isinstance(fee, int) and fee < 0:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The fee paid cannot be negative."), field="fee")
+    rules.check_fee(fee)
     return _CheckedItem(code, name_sq, name_en, standard_days, received, missing, fee)
 
 
@@ -123,9 +130,12 @@ def intake(
     now: dt.datetime | None = None,
 ) -> list[RequestView]:
     """Receive one citizen's visit: one request per service, all in one transaction, one visit id."""
-    _require_counter(actor)
+    _require(actor, "intake")
     if not items:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Choose at least one service."), field="service")
+    if len(items) > MAX_VISIT:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "One visit can have at most {n} requests."),
+                           field="service", n=MAX_VISIT)  # fmt: skip
     nid, name, phone = _check_citizen(citizen)
     notes = [_clean_note(i.note) for i in items]
     now = now or utcnow()

@@ -7,34 +7,25 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from .. import aggregates, audit
-from ..auth import Actor, require_role
+from .. import aggregates, audit, rules, wire, wire_rows
+from ..auth import Actor
 from ..clock import utcnow, uuid7
 from ..db import RAW, RawTx
-from ..errors import InvalidInput
-from ..i18n import QT_TRANSLATE_NOOP
-from ..lifecycle import STATUSES, TRANSITIONS
+from ..limits import MAX_NAME, MAX_NOTE
 from ..models import OutboxOp, Request, RequestEvent
+from ..rules import COUNTER_ROLES
 
-COUNTER_ROLES = ("clerk", "supervisor")  # who works requests; admins run the system, not the counter
-SUPERVISOR_ONLY = frozenset({"cancelled"})
-MAX_NOTE = 2000
-MAX_NAME = 200
+SUPERVISOR_ONLY = frozenset(s for s in ("cancelled",) if not rules.may("clerk", rules.action_of("status", s)))
+__all__ = ["COUNTER_ROLES", "MAX_NAME", "MAX_NOTE", "SUPERVISOR_ONLY", "allowed_actions", "can_reassign"]
 
 
 def allowed_actions(role: str, status: str) -> list[str]:
     """Target statuses ``role`` may move a request in ``status`` to (delivery goes through ``deliver``)."""
-    if role not in COUNTER_ROLES:
-        return []
-    return [
-        s
-        for s in STATUSES
-        if s in TRANSITIONS.get(status, ()) and s != "delivered" and (s not in SUPERVISOR_ONLY or role == "supervisor")
-    ]
+    return rules.allowed_targets(role, status)
 
 
 def can_reassign(role: str) -> bool:
-    return role == "supervisor"
+    return rules.may(role, "assign")
 
 
 # ---------------------------------------------------------------- the one recording helper
@@ -50,7 +41,7 @@ def _record(
     to_status: str | None = None,
     data: dict[str, Any] | None = None,
     now: dt.datetime | None = None,
-    snapshot: dict[str, Any] | None = None,
+    snapshot: wire.RequestSnapshot | None = None,
     before: aggregates.Facts | None = None,
 ) -> None:
     """Append the history event and its outbox op for a change already applied to ``req`` (an ORM row or,
@@ -63,40 +54,24 @@ def _record(
     else:
         request_id, receipt_no, version = req["id"], req["receipt_no"], req["version"]
     event_id = uuid7()
-    cur = RAW.cursor(s)
-    RAW.insert(
-        cur,
-        RequestEvent.__table__,
-        {
-            "id": event_id,
-            "request_id": request_id,
-            "kind": kind,
-            "from_status": from_status,
-            "to_status": to_status,
-            "actor_id": actor.user_id,
-            "actor_username": actor.username,
-            "workstation_code": actor.workstation_code,
-            "device_time": now,
-            "data": data or {},
-        },
-    )
-    payload: dict[str, Any] = {
-        "event": {
-            "id": event_id,
-            "kind": kind,
-            "from_status": from_status,
-            "to_status": to_status,
-            "actor": actor.username,
-            "workstation": actor.workstation_code,
-            "device_time": now.isoformat(),
-            "data": data or {},
-        },
+    event = {
+        "id": event_id,
         "request_id": request_id,
-        "receipt_no": receipt_no,
-        "version": version,
+        "kind": kind,
+        "from_status": from_status,
+        "to_status": to_status,
+        "actor_id": actor.user_id,
+        "actor_username": actor.username,
+        "workstation_code": actor.workstation_code,
+        "device_time": now,
+        "data": data or {},
     }
-    if snapshot is not None:
-        payload["request"] = snapshot
+    payload = wire_rows.request_op(  # the wire's shape from the start: what cannot travel is refused here
+        wire_rows.event_payload(event), request_id=request_id, receipt_no=receipt_no, version=version,
+        snapshot=snapshot,
+    )  # fmt: skip
+    cur = RAW.cursor(s)
+    RAW.insert(cur, RequestEvent.__table__, event)
     RAW.insert(
         cur,
         OutboxOp.__table__,
@@ -127,21 +102,14 @@ def _record(
         aggregates.restate(s, before, aggregates.facts_of(s, req))
 
 
-def _snapshot(values: dict[str, Any], actor: Actor) -> dict[str, Any]:
+def _snapshot(values: dict[str, Any], actor: Actor) -> wire.RequestSnapshot:
     """The whole request as the central system receives it with its intake op."""
-    local_only = ("assignee_id", "created_by_id", "citizen_key", "print_count", "central_ack")
-    snap = {k: v for k, v in values.items() if k not in local_only}
-    snap["assignee"] = actor.username
-    snap["created_by"] = actor.username
-    snap["created_at"] = values["created_at"].isoformat()
-    snap["updated_at"] = values["updated_at"].isoformat()
-    snap["due_date"] = values["due_date"].isoformat()
-    return snap
+    return wire_rows.request_snapshot(values, {actor.user_id: actor.username})
 
 
 _AUDIT_ACTION = {
     "intake": "intake", "status": "status", "assign": "reassign", "deliver": "deliver", "note": "note",
-    "print": "print",
+    "print": "print", "void": "void",
 }  # fmt: skip
 
 
@@ -161,16 +129,13 @@ def _audit_details(
     return out
 
 
+def _require(actor: Actor, action: str) -> None:
+    rules.check_role(actor.role, action)
+
+
 def _require_counter(actor: Actor) -> None:
-    require_role(actor, *COUNTER_ROLES)
+    _require(actor, "note")
 
 
 def _clean_note(text: str | None) -> str | None:
-    if text is None or not text.strip():
-        return None
-    text = text.strip()
-    if len(text) > MAX_NOTE:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "A note can have at most {n} characters."), field="note", n=MAX_NOTE
-        )
-    return text
+    return rules.clean_para(text, "note", MAX_NOTE)

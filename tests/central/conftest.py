@@ -28,10 +28,13 @@ from typing import Any
 import pytest
 import requests
 
-from frontdesk.central import service
+from frontdesk import wire as p
+from frontdesk.central import accounts, enrolment
+from frontdesk.central import catalog as central_catalog
 from frontdesk.central.db import Database
 from frontdesk.clock import utcnow, uuid7
-from frontdesk.sync import protocol as p
+from frontdesk.deadlines import promised_date
+from frontdesk.numbering import format_receipt_no
 
 ROOT = Path(__file__).resolve().parents[2]
 CENTRAL = Path(sys.executable).parent / "frontdesk-central"
@@ -42,6 +45,11 @@ PG_PORT = 5432
 NID = "J00101999W"
 STARTUP_TIMEOUT = 40.0
 BACKENDS = ["sqlite", "postgresql"]
+CATALOG = ROOT / "tests" / "data" / "catalog-small.json"
+PASSWORD = "fjalekalim-prove"  # the test accounts' password (a throwaway, like the data)
+# every unit the desks fixture makes has these accounts on the central system
+UNIT_USERS = (("clerk1", "clerk"), ("clerk2", "clerk"), ("clerk3", "clerk"), ("super", "supervisor"),
+              ("admin", "admin"))  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------ command line
@@ -179,10 +187,20 @@ class Server:
         return dict(r.json())
 
     def add_unit(self, code: str, name: str = "Njësia Testuese") -> None:
-        service.add_unit(self.db, code, name)
+        enrolment.add_unit(self.db, code, name)
+
+    def add_users(self, unit: str, users: tuple[tuple[str, str], ...] = UNIT_USERS) -> None:
+        """The unit's accounts, made on the central system (their authority). Without the first-sign-in
+        change, as the tests sign nobody in on the server."""
+        for username, role in users:
+            accounts.add_user(self.db, unit, username, role, f"{username.title()} Provë (TEST)", PASSWORD,
+                              must_change_password=False)  # fmt: skip
+
+    def publish_catalog(self, path: Path = CATALOG) -> None:
+        central_catalog.publish_catalog(self.db, path.read_text(encoding="utf-8"), path.name)
 
     def enrol_code(self, unit: str) -> str:
-        return service.create_enrol_code(self.db, unit)
+        return enrolment.create_enrol_code(self.db, unit)
 
 
 def start_server(db_url: str, log: Path) -> Server:
@@ -247,6 +265,7 @@ class Desk:
     workstation_id: str = ""
     epoch: str = ""
     counter: int = 0
+    baseline: int = 0  # the feed's cursor after what the unit's set-up published (catalogue, accounts)
     session: requests.Session = field(default_factory=requests.Session)
 
     def headers(self) -> dict[str, str]:
@@ -263,22 +282,27 @@ class Desk:
             self.counter = receipt_counter
         return r
 
-    def push_raw(self, ops: list[p.Op], counter: int | None = None, *, gzipped: bool = False) -> requests.Response:
-        body = p.PushRequest(
-            epoch=self.epoch or None, receipt_counter=self.counter if counter is None else counter, ops=ops
-        )
-        data = json.dumps(body.model_dump(mode="json")).encode()
+    def push_raw(self, ops: list[p.Op] | list[dict[str, Any]], counter: int | None = None, *,
+                 gzipped: bool = False) -> requests.Response:  # fmt: skip
+        body = {
+            "epoch": self.epoch or None, "receipt_counter": self.counter if counter is None else counter,
+            "sent_at": utcnow().isoformat(),
+            "ops": [o.model_dump(mode="json") if isinstance(o, p.Op) else o for o in ops],
+        }  # fmt: skip
+        data = json.dumps(body).encode()
         headers = {**self.headers(), "Content-Type": "application/json"}
         if gzipped:
             data = gzip.compress(data)
             headers["Content-Encoding"] = "gzip"
         return self.session.post(self.server.url + "/v1/push", data=data, headers=headers, timeout=60)
 
-    def push(self, ops: list[p.Op], counter: int | None = None) -> list[p.OpResult]:
+    def push(self, ops: list[p.Op] | list[dict[str, Any]], counter: int | None = None) -> list[p.OpResult]:
         r = self.push_raw(ops, counter)
         assert r.status_code == 200, r.text
         resp = p.PushResponse.model_validate(r.json())
-        assert [x.op_id for x in resp.results] == [o.op_id for o in ops]
+        assert len(resp.results) == len(ops)
+        assert [x.op_id for x in resp.results] == [o.op_id if isinstance(o, p.Op) else o.get("op_id", "")
+                                                    for o in ops]  # fmt: skip
         return list(resp.results)
 
     def changes_raw(self, after: int = 0, limit: int | None = None) -> requests.Response:
@@ -287,13 +311,14 @@ class Desk:
             params["limit"] = limit
         return self.session.get(self.server.url + "/v1/changes", params=params, headers=self.headers(), timeout=60)
 
-    def pull_page(self, after: int = 0, limit: int | None = None) -> p.ChangesResponse:
-        r = self.changes_raw(after, limit)
+    def pull_page(self, after: int | None = None, limit: int | None = None) -> p.ChangesResponse:
+        r = self.changes_raw(self.baseline if after is None else after, limit)
         assert r.status_code == 200, r.text
         return p.ChangesResponse.model_validate(r.json())
 
-    def pull_all(self, after: int = 0, limit: int | None = None) -> tuple[list[p.Change], int]:
-        """Pull until ``more`` is false; returns the changes and the final cursor."""
+    def pull_all(self, after: int | None = None, limit: int | None = None) -> tuple[list[p.Change], int]:
+        """Pull until ``more`` is false (from the baseline unless told); returns the changes and the cursor."""
+        after = self.baseline if after is None else after
         out: list[p.Change] = []
         for _ in range(10_000):
             page = self.pull_page(after, limit)
@@ -308,7 +333,7 @@ class Desk:
 
     def next_receipt(self) -> str:
         self.counter += 1
-        return f"{self.unit}-{self.code}-{self.counter:06d}K"
+        return format_receipt_no(self.unit, self.code, self.counter)
 
     def event(
         self,
@@ -318,6 +343,7 @@ class Desk:
         to_status: str | None = None,
         data: dict[str, Any] | None = None,
         actor: str = "clerk1",
+        when: dt.datetime | None = None,
     ) -> p.EventPayload:
         return p.EventPayload(
             id=uuid7(),
@@ -326,11 +352,12 @@ class Desk:
             to_status=to_status,  # type: ignore[arg-type]
             actor=actor,
             workstation=self.code,
-            device_time=utcnow(),
+            device_time=when or utcnow(),
             data=data or {},
         )
 
     def intake(self, *, name: str = "Drita Shembulli", unit: str | None = None) -> tuple[p.Op, p.RequestSnapshot]:
+        """A well-formed intake of this desk (CERT-FAM of the small catalogue: 1 working day)."""
         now = utcnow()
         snap = p.RequestSnapshot(
             id=uuid7(),
@@ -352,11 +379,11 @@ class Desk:
             created_by="clerk1",
             created_at=now,
             updated_at=now,
-            due_date=(now + dt.timedelta(days=5)).date(),
-            standard_days=5,
+            due_date=promised_date(now, 1),
+            standard_days=1,
             version=1,
         )
-        ev = self.event("intake", to_status="received")
+        ev = self.event("intake", to_status="received", when=now)
         op = p.Op(
             op_id=uuid7(),
             kind="request.intake",
@@ -375,9 +402,11 @@ class Desk:
             request=p.RequestOpPayload(event=ev, request_id=snap.id, receipt_no=snap.receipt_no, version=version),
         )
 
-    def status_op(self, snap: p.RequestSnapshot, from_status: str, to_status: str, **data: Any) -> p.Op:
+    def status_op(self, snap: p.RequestSnapshot, from_status: str, to_status: str, *, actor: str | None = None,
+                  **data: Any) -> p.Op:  # fmt: skip
         kind = "deliver" if to_status == "delivered" else "status"
-        ev = self.event(kind, from_status=from_status, to_status=to_status, data=data)
+        who = actor or ("super" if to_status == "cancelled" else "clerk1")  # cancelling is a supervisor's
+        ev = self.event(kind, from_status=from_status, to_status=to_status, data=data, actor=who)
         return self.op(f"request.{kind}", snap, ev)
 
     def assign_op(self, snap: p.RequestSnapshot, to: str, base_version: int, actor: str = "super") -> p.Op:
@@ -385,18 +414,6 @@ class Desk:
             "assign", data={"from": "clerk1", "to": to, "reason": "ngarkesa", "base_version": base_version}, actor=actor
         )
         return self.op("request.assign", snap, ev, base_version + 1)
-
-    def user_op(self, username: str, *, role: str = "clerk", updated_at: dt.datetime | None = None) -> p.Op:
-        user = p.UserPayload(
-            username=username,
-            full_name="Përdorues Provë (TEST)",
-            role=role,  # type: ignore[arg-type]
-            active=True,
-            password_hash="$argon2id$v=19$m=65536,t=3,p=4$ZmFrZXNhbHQ$ZmFrZWhhc2hmYWtlaGFzaA",
-            must_change_password=True,
-            updated_at=updated_at or utcnow(),
-        )
-        return p.Op(op_id=uuid7(), kind="user.upsert", created_at=utcnow(), user=user)
 
 
 @pytest.fixture
@@ -406,13 +423,17 @@ def desks(server: Server) -> Iterator[Any]:
     units: set[str] = set()
 
     def make(unit: str = "TR01", code: str = "W01", receipt_counter: int = 0) -> Desk:
+        if not units:
+            server.publish_catalog()
         if unit not in units:
             server.add_unit(unit)
+            server.add_users(unit)
             units.add(unit)
         desk = Desk(server, unit, code)
         made.append(desk)
         r = desk.enrol(server.enrol_code(unit), receipt_counter)
         assert r.status_code == 200, r.text
+        desk.baseline = desk.pull_all(0)[1]  # the catalogue and the accounts: set-up, not what a test looks at
         return desk
 
     try:

@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from frontdesk import wire as p
 from frontdesk.central import models as m
-from frontdesk.central import ops
+from frontdesk.central import push as central_push
 from frontdesk.central.batch import Batch
 from frontdesk.clock import utcnow, uuid7
-from frontdesk.sync import protocol as p
+from frontdesk.deadlines import promised_date
 
 from .conftest import Desk, Server, results
 
@@ -35,7 +36,7 @@ def test_intakes_and_later_ops_of_one_batch_apply_in_push_order(desks: Any) -> N
         op1,
         a.status_op(s1, "received", "in_progress"),  # about an intake buffered just before it
         op2,
-        a.user_op("klerk9"),
+        a.op("request.note", s2, a.event("note", data={"text": "shënim (TEST)"}), 1),
         op3,
         a.status_op(s3, "received", "in_progress"),
         a.status_op(s2, "received", "delivered"),  # not from received: rejected, nothing else spoiled
@@ -47,7 +48,7 @@ def test_intakes_and_later_ops_of_one_batch_apply_in_push_order(desks: Any) -> N
         ("request", s1.receipt_no),
         ("request", s1.receipt_no),
         ("request", s2.receipt_no),
-        ("user", None),
+        ("request", s2.receipt_no),
         ("request", s3.receipt_no),
         ("request", s3.receipt_no),
     ]
@@ -89,6 +90,12 @@ def _with_receipt(op: p.Op, receipt_no: str) -> p.Op:
     return p.Op.model_validate(body)
 
 
+def _with_id(op: p.Op, request_id: str) -> p.Op:
+    body = op.model_dump()
+    body["request"]["request_id"] = body["request"]["request"]["id"] = request_id
+    return p.Op.model_validate(body)
+
+
 def _requests(server: Server) -> list[m.Request]:
     db = server.db
     try:
@@ -101,22 +108,23 @@ def _requests(server: Server) -> list[m.Request]:
 def test_a_concurrent_write_sends_the_buffer_op_by_op(
     desks: Any, server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Another unit's transaction commits a receipt number after this push read what exists (possible on
-    PostgreSQL, where units push in parallel): the bulk insert fails, the intakes are written again one by
-    one, the colliding one answers ``rejected``/``invalid`` and the rest are applied."""
+    """Another unit's transaction commits a request id after this push read what exists (possible on
+    PostgreSQL, where units push in parallel — receipt numbers cannot collide across units, ids of a
+    hostile desk could): the bulk insert fails, the intakes are written again one by one, the colliding one
+    answers ``rejected``/``invalid`` and the rest are applied."""
     a: Desk = desks("TR01", "W01")
     other: Desk = desks("TR02", "W01")
     mine = [a.intake(name=f"Qytetar Buferi {i}") for i in range(4)]
-    # the other unit already has a request with the receipt number of mine[2] (written before this push)
-    stolen = mine[2][1].receipt_no
-    op_other = _with_receipt(other.intake()[0], stolen)
+    # the other unit already has a request with the id of mine[2] (written before this push)
+    op_other = _with_id(other.intake()[0], mine[2][1].id)
     assert results(other.push([op_other])) == ["applied"]
     # ...but this push does not see it when it looks (the other transaction had not committed yet)
-    monkeypatch.setattr(Batch, "_preload", lambda self, intakes: None)
+    monkeypatch.setattr(Batch, "_load_requests", lambda self, ids, receipts, events: None)
+    monkeypatch.setattr(Batch, "_load_row", lambda self, request_id: None)
     db = server.db
     try:
-        body = p.PushRequest(epoch=None, receipt_counter=a.counter, ops=[op for op, _ in mine])
-        res = ops.push(db, a.token, body).results
+        body = p.PushEnvelope(epoch=None, receipt_counter=a.counter, ops=[op.model_dump(mode="json") for op, _ in mine])
+        res = central_push.push(db, a.token, body).results
     finally:
         db.close()
     assert results(res) == ["applied", "applied", "rejected", "applied"]
@@ -168,12 +176,12 @@ def test_status_and_delivery_ops_in_bulk_follow_the_rules_in_push_order(desks: A
         a.status_op(sa, "ready", "delivered", rating=4),
         op_b,
         a.status_op(sb, "received", "in_progress"),
-        a.assign_op(sb, "clerk2", base_version=2),  # through the ORM path, between two bulk ops
+        a.assign_op(sb, "clerk2", base_version=2),  # another kind, between two status ops
         a.status_op(sb, "in_progress", "ready"),
         foreign,
         op_c,
         a.status_op(sc, "received", "returned"),
-        a.status_op(sc, "returned", "received", due_date="2026-12-24"),
+        a.status_op(sc, "returned", "received", due_date="2099-12-24"),  # the server computes it itself
         a.status_op(sc, "received", "delivered"),  # not from received
         a.status_op(a.intake()[1], "received", "in_progress"),  # a request never pushed
     ]
@@ -188,7 +196,8 @@ def test_status_and_delivery_ops_in_bulk_follow_the_rules_in_push_order(desks: A
     assert (ra.status, ra.version, ra.rating) == ("delivered", 4, 4)
     assert ra.completed_at is not None and ra.delivered_at is not None
     assert (rb.status, rb.version, rb.assignee, rb.assigned_version) == ("ready", 4, "clerk2", 3)
-    assert (rc.status, rc.version, str(rc.due_date), rc.documents_missing) == ("received", 3, "2026-12-24", [])
+    due = promised_date(utcnow(), 1)
+    assert (rc.status, rc.version, rc.due_date, rc.documents_missing) == ("received", 3, due, [])
     # the other desk sees every step, each snapshot as it stood after its op
     assert [(x.status, x.version) for x in _changes_of(b, sa.receipt_no)] == [
         ("received", 1), ("in_progress", 2), ("ready", 3), ("delivered", 4)
@@ -205,7 +214,7 @@ def _service_op(code: str, *, updated_at: Any = None, name: str = "Vërtetim ven
     service = {"code": code, "name": {"sq": name, "en": "Local certificate (TEST)"}, "category": "Vendore",
                "life_event": None, "documents": [], "fee": {"amount": 0, "currency": "ALL"}, "standard_days": 2,
                "office": "Zyra", "active": True, "origin": "local"}  # fmt: skip
-    payload = p.ServicePayload(code=code, service=service, updated_at=updated_at or utcnow())
+    payload = p.ServicePayload(code=code, service=service, updated_at=updated_at or utcnow(), actor="admin")
     return p.Op(op_id=uuid7(), kind="service.upsert", created_at=utcnow(), service=payload)
 
 

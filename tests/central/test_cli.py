@@ -54,18 +54,21 @@ def test_backoffice_advance_is_pulled_by_every_desk(desks: Any, server: Server) 
 
 def test_catalog_publish_reaches_every_unit_including_later_ones(desks: Any, server: Server, tmp_path: Path) -> None:
     a: Desk = desks("TR01", "W01")
-    b: Desk = desks("TR02", "W01")
-    res = server.cli("catalog", "publish", str(CATALOG))
-    assert res.code == 0, res.err
-    assert "test-1" in res.out and "2 unit(s)" in res.out
+    b: Desk = desks("TR02", "W01")  # the desks fixture published test-1 already
     original = json.loads(CATALOG.read_text(encoding="utf-8"))
+    original["version"] = "test-2"
+    newer = tmp_path / "catalog-2.json"
+    newer.write_text(json.dumps(original, ensure_ascii=False), encoding="utf-8")
+    res = server.cli("catalog", "publish", str(newer))
+    assert res.code == 0, res.err
+    assert "test-2" in res.out and "2 unit(s)" in res.out
     for desk in (a, b):
         changes, _ = desk.pull_all()
         assert [c.kind for c in changes] == ["catalog"]
         assert changes[0].catalog is not None
-        assert changes[0].catalog.version == "test-1" and changes[0].catalog.catalog == original
+        assert changes[0].catalog.version == "test-2" and changes[0].catalog.catalog == original
     # the same version twice is a conflict; an invalid file is refused with its line; a missing one not found
-    assert server.cli("catalog", "publish", str(CATALOG)).code == 6
+    assert server.cli("catalog", "publish", str(newer)).code == 6
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "frontdesk-catalog/1", "version": "x",\n "services": 5}', encoding="utf-8")
     bad = server.cli("catalog", "publish", str(broken))
@@ -73,8 +76,8 @@ def test_catalog_publish_reaches_every_unit_including_later_ones(desks: Any, ser
     assert server.cli("catalog", "publish", str(tmp_path / "missing.json")).code == 5
     # a unit created after the publication starts with the current catalogue
     c: Desk = desks("TR03", "W01")
-    changes, _ = c.pull_all()
-    assert [ch.catalog.version for ch in changes if ch.catalog] == ["test-1"]
+    changes, _ = c.pull_all(0)
+    assert [ch.catalog.version for ch in changes if ch.catalog] == ["test-2"]
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

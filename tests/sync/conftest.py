@@ -303,11 +303,16 @@ class Unit:
     tmp: Path
     pg_copies: list[str] = field(default_factory=list)
 
-    def enrol(self, ws: Workstation) -> None:
-        from frontdesk.central import service
+    def enrol(self, ws: Workstation) -> list[str]:
+        """Enrol a desk; the users it offers are accepted by the central administrator (the IT officer's
+        next step), so they can sign in and act. Returns the user names accepted."""
+        from frontdesk.central import accounts, enrolment
 
-        code = service.create_enrol_code(self.central.db, self.code)
-        enrol(ws.store, self.proxy.url, code)
+        code = enrolment.create_enrol_code(self.central.db, self.code)
+        offered = enrol(ws.store, self.proxy.url, code).users_offered
+        for username in offered:
+            accounts.accept_offer(self.central.db, self.code, username)
+        return offered
 
     def requests(self) -> list[dict[str, Any]]:
         return self.central.requests(self.code)
@@ -381,18 +386,18 @@ _UNIT_SEQ = iter(range(1, 10_000))
 
 
 def _build_unit(central: Central, tmp: Path, template_db: Path, blank: Path, backend: str) -> Unit:
-    from frontdesk.central import service
+    from frontdesk.central import enrolment
 
     code = f"TU{next(_UNIT_SEQ):03d}"
-    service.add_unit(central.db, code, f"Njësia Testuese {code} (TEST)")  # gets the published catalogue
+    enrolment.add_unit(central.db, code, f"Njësia Testuese {code} (TEST)")  # gets the published catalogue
     ws1, ws2 = Workstation("ws1", tmp / "ws1"), Workstation("ws2", tmp / "ws2")
     copy_as_unit(template_db, ws1.home, code)
     copy_as_unit(blank, ws2.home, code)
     proxy = Proxy(("127.0.0.1", central.port)).start()
     u = Unit(code, central, proxy, ws1, ws2, backend, tmp)
-    u.enrol(ws1)
-    u.enrol(ws2)
-    ws1.sync()  # pushes the users, pulls the catalogue
+    assert u.enrol(ws1) == ["admin", "clerk1", "clerk2", "super"]  # offered, then accepted centrally
+    assert u.enrol(ws2) == []
+    ws1.sync()  # pulls the accounts (now central) and the catalogue
     ws2.sync()  # learns the users and the catalogue
     return u
 
@@ -404,11 +409,11 @@ def _close_unit(u: Unit) -> None:
 
 
 def _start_central(db_url: str, log_dir: Path) -> Central:
-    from frontdesk.central import service
+    from frontdesk.central import catalog
 
     central = Central(db_url, log_dir)
     central.start()
-    service.publish_catalog(central.db, (DATA / "catalog-small.json").read_text(encoding="utf-8"))
+    catalog.publish_catalog(central.db, (DATA / "catalog-small.json").read_text(encoding="utf-8"))
     return central
 
 

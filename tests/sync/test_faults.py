@@ -23,7 +23,7 @@ from frontdesk.models import OutboxOp
 from frontdesk.models import Request as LocalRequest
 from frontdesk.sync.client import CentralClient
 from frontdesk.sync.engine import SyncEngine, SyncFailed
-from frontdesk.sync.protocol import PushRequest, PushResponse
+from frontdesk.wire import PushRequest, PushResponse
 
 from .conftest import Unit, check_unit
 

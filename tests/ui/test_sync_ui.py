@@ -24,8 +24,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from frontdesk import auth, queries, receipts, replication, setup
+from frontdesk import wire as p
 from frontdesk.clock import utcnow, uuid7
-from frontdesk.sync import protocol as p
+from frontdesk.paths import resource
 from frontdesk.sync.engine import SyncEngine, SyncReport, enrol
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.controller import AppController
@@ -52,6 +53,7 @@ def central(tmp_path: Path) -> Iterator[Server]:
     """The real central server on a loopback port over a SQLite file, with the demo unit."""
     srv = start_server(f"sqlite:///{tmp_path / 'central.db'}", tmp_path / "server.log")
     try:
+        srv.publish_catalog(resource("catalog", "demo.json"))
         srv.add_unit(UNIT, "Njësia Administrative Demo (DEMO)")
         yield srv
     finally:
@@ -61,9 +63,14 @@ def central(tmp_path: Path) -> Iterator[Server]:
 
 @pytest.fixture
 def enrolled(ctx: AppContext, central: Server) -> AppContext:
-    """The demo workstation, enrolled and synced once (the demo requests and users are on the server)."""
+    """The demo workstation, enrolled and synced once (the demo requests and users are on the server: the
+    users it offered at enrolment accepted by the central administrator)."""
+    from frontdesk.central import accounts
+
     ctx.settings.update(sync_interval_seconds=3600)  # cycles come from the first start and from F5 only
-    enrol(ctx.store, central.url, central.enrol_code(UNIT))
+    offered = enrol(ctx.store, central.url, central.enrol_code(UNIT)).users_offered
+    for username in offered:
+        accounts.accept_offer(central.db, UNIT, username)
     report = SyncEngine(ctx.store).sync_once()
     assert report.complete and report.rejected == 0
     assert replication.status(ctx.store).pending == 0

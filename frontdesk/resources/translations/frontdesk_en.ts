@@ -1976,7 +1976,7 @@
 <context>
     <name>SyncHealthDialog</name>
     <message>
-        <location filename="../../ui/sync_health.py" line="+133" />
+        <location filename="../../ui/sync_health.py" line="+149" />
         <source>Sync health</source>
         <translation>Sync health</translation>
     </message>
@@ -2022,6 +2022,31 @@
     </message>
     <message>
         <location line="+1" />
+        <source>This desk's clock:</source>
+        <translation>This desk's clock:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audit trail, as the central system holds it:</source>
+        <translation>Audit trail, as the central system holds it:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Changes from the central system this desk set aside</source>
+        <translation>Changes from the central system this desk set aside</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receipt no. / kind</source>
+        <translation>Receipt no. / kind</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Set aside</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Changes refused by the central system</source>
         <translation>Changes refused by the central system</translation>
     </message>
@@ -2046,7 +2071,8 @@
         <translation>Made</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-4" />
+        <location line="+4" />
         <source>Why, and what to do</source>
         <translation>Why, and what to do</translation>
     </message>
@@ -2101,7 +2127,22 @@
         <translation>none: everything was sent</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+6" />
+        <source>not anchored yet</source>
+        <translation>not anchored yet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>in order (up to entry {seq})</source>
+        <translation>in order (up to entry {seq})</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>FLAGGED: the trail was cut back or rewritten. Call IT.</source>
+        <translation>FLAGGED: the trail was cut back or rewritten. Call IT.</translation>
+    </message>
+    <message>
+        <location line="+52" />
         <source>Only a supervisor may dismiss refused changes.</source>
         <translation>Only a supervisor may dismiss refused changes.</translation>
     </message>
@@ -2114,7 +2155,7 @@
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+203" />
+        <location filename="../../ui/worklist.py" line="+206" />
         <source>Worklist</source>
         <translation>Worklist</translation>
     </message>
@@ -2377,7 +2418,7 @@ The details are in the log file.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+186" />
+        <location filename="../../audit.py" line="+187" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Entries {first}–{last} are missing (deleted) before entry {seq}.</translation>
     </message>
@@ -2400,7 +2441,7 @@ The details are in the log file.</translation>
 <context>
     <name>catalog</name>
     <message>
-        <location filename="../../catalog_format.py" line="+240" />
+        <location filename="../../catalog_format.py" line="+147" />
         <source>must be a JSON object</source>
         <translation>must be a JSON object</translation>
     </message>
@@ -2508,25 +2549,36 @@ The details are in the log file.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../auth.py" line="+91" />
+        <location filename="../../auth.py" line="+103" />
         <location filename="../../numbering.py" line="+145" />
         <location filename="../../setup.py" line="+83" />
         <source>This workstation is not initialised yet (run init).</source>
         <translation>This workstation is not initialised yet (run init).</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location filename="../../passwords.py" line="+49" />
         <source>The password must have at least {n} characters.</source>
         <translation>The password must have at least {n} characters.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+6" />
+        <source>The password can have at most {n} characters.</source>
+        <translation>The password can have at most {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../auth.py" line="-67" />
+        <source>This desk is enrolled: user accounts are managed on the central system (ask the municipality's IT).</source>
+        <translation>This desk is enrolled: user accounts are managed on the central system (ask the municipality's IT).</translation>
+    </message>
+    <message>
+        <location line="+83" />
+        <location filename="../../rules.py" line="+83" />
         <source>Your role ({role}) does not allow this action.</source>
         <translation>Your role ({role}) does not allow this action.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location filename="../../workflow/changes.py" line="+131" />
+        <location filename="../../workflow/changes.py" line="+159" />
         <source>There is no user {username}.</source>
         <translation>There is no user {username}.</translation>
     </message>
@@ -2546,7 +2598,7 @@ The details are in the log file.</translation>
         <translation>The full name is required.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+12" />
         <source>User {username} already exists.</source>
         <translation>User {username} already exists.</translation>
     </message>
@@ -2557,61 +2609,67 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+112" />
+        <location line="+113" />
         <source>This account has been deactivated.</source>
         <translation>This account has been deactivated.</translation>
     </message>
     <message>
-        <location line="-109" />
-        <location line="+33" />
-        <source>Too many failed sign-ins: the account is locked until {until} (UTC).</source>
-        <translation>Too many failed sign-ins: the account is locked until {until} (UTC).</translation>
+        <location line="-79" />
+        <source>Too many failed sign-ins: the account is locked until {until}.</source>
+        <translation>Too many failed sign-ins: the account is locked until {until}.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+1" />
+        <source>This account is waiting for the central administrator: it was offered when this desk was enrolled.</source>
+        <translation>This account is waiting for the central administrator: it was offered when this desk was enrolled.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <location filename="../../sync/accounts.py" line="+76" />
         <source>The current password is wrong.</source>
         <translation>The current password is wrong.</translation>
     </message>
     <message>
         <location line="+4" />
+        <location filename="../../sync/accounts.py" line="-12" />
         <source>The new password must differ from the current one.</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+36" />
         <source>You cannot deactivate your own account.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../catalog_format.py" line="-165" />
+        <location filename="../../catalog_format.py" line="-79" />
         <source>The catalogue {source} has {count} problem(s):
 {details}</source>
         <translation>The catalogue {source} has {count} problem(s):
 {details}</translation>
     </message>
     <message>
-        <location line="+395" />
+        <location line="+309" />
         <source>Service field {where}: {problem}</source>
         <translation>Service field {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../catalog.py" line="+150" />
+        <location filename="../../catalog.py" line="+155" />
         <source>A service with code {code} already exists.</source>
         <translation>A service with code {code} already exists.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+57" />
         <source>Service {code} comes from the central catalogue; it is set there.</source>
         <translation>Service {code} comes from the central catalogue; it is set there.</translation>
     </message>
     <message>
         <location line="+46" />
-        <location filename="../../workflow/intake.py" line="+90" />
+        <location filename="../../workflow/intake.py" line="+93" />
         <source>There is no service with code {code}.</source>
         <translation>There is no service with code {code}.</translation>
     </message>
     <message>
-        <location filename="../../errors.py" line="+44" />
+        <location filename="../../errors.py" line="+72" />
         <source>The check letter of personal number {nid} does not match (expected {expected}). Check the document; confirm only if the number is typed exactly as printed.</source>
         <translation>The check letter of personal number {nid} does not match (expected {expected}). Check the document; confirm only if the number is typed exactly as printed.</translation>
     </message>
@@ -2713,7 +2771,8 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+119" />
-        <location filename="../../workflow/changes.py" line="-94" />
+        <location filename="../../rules.py" line="+72" />
+        <location filename="../../workflow/changes.py" line="-105" />
         <source>Unknown status {status}.</source>
         <translation>Unknown status {status}.</translation>
     </message>
@@ -2723,7 +2782,7 @@ The details are in the log file.</translation>
         <translation>Cannot sort by {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+113" />
+        <location filename="../../receipts.py" line="+111" />
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>No request has the receipt number {receipt_no}.</translation>
     </message>
@@ -2738,17 +2797,12 @@ The details are in the log file.</translation>
         <translation>This data directory is already initialised as workstation {ws} of unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../workflow/record.py" line="+174" />
-        <source>A note can have at most {n} characters.</source>
-        <translation>A note can have at most {n} characters.</translation>
-    </message>
-    <message>
-        <location filename="../../workflow/intake.py" line="-40" />
+        <location filename="../../workflow/intake.py" line="-41" />
         <source>The citizen's name is required.</source>
         <translation>The citizen's name is required.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>The name can have at most {n} characters.</source>
         <translation>The name can have at most {n} characters.</translation>
     </message>
@@ -2763,7 +2817,12 @@ The details are in the log file.</translation>
         <translation>Service {code} is no longer offered.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
+        <source>A request can list at most {n} documents.</source>
+        <translation>A request can list at most {n} documents.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Service {code} does not ask for document {doc}.</source>
         <translation>Service {code} does not ask for document {doc}.</translation>
     </message>
@@ -2773,37 +2832,216 @@ The details are in the log file.</translation>
         <translation>The fee paid cannot be negative.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Choose at least one service.</source>
         <translation>Choose at least one service.</translation>
     </message>
     <message>
-        <location filename="../../workflow/changes.py" line="+31" />
+        <location line="+2" />
+        <source>One visit can have at most {n} requests.</source>
+        <translation>One visit can have at most {n} requests.</translation>
+    </message>
+    <message>
+        <location filename="../../rules.py" line="-41" />
+        <source>{username} is not a user of this unit on the central system.</source>
+        <translation>{username} is not a user of this unit on the central system.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The account of {username} was not active at the time of this change.</source>
+        <translation>The account of {username} was not active at the time of this change.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The role of {username} did not allow this action at the time.</source>
+        <translation>The role of {username} did not allow this action at the time.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <location line="+417" />
+        <location line="+15" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Request {receipt_no} is {status}: it cannot become {target}.</translation>
     </message>
     <message>
+        <location line="-417" />
+        <source>A delivery ends in status delivered.</source>
+        <translation>A delivery ends in status delivered.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A delivery records who collected the result.</source>
+        <translation>A delivery records who collected the result.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Request {receipt_no} was reassigned to {assignee} in the meantime.</source>
+        <translation>Request {receipt_no} was reassigned to {assignee} in the meantime.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Only the clerk who received a request can void it.</source>
+        <translation>Only the clerk who received a request can void it.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Request {receipt_no} can be voided only on the day it was received.</source>
+        <translation>Request {receipt_no} can be voided only on the day it was received.</translation>
+    </message>
+    <message>
         <location line="+6" />
+        <source>Request {receipt_no} is {status}: it can no longer be voided.</source>
+        <translation>Request {receipt_no} is {status}: it can no longer be voided.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The text contains an invisible control character (often from a copy and paste); type it again.</source>
+        <translation>The text contains an invisible control character (often from a copy and paste); type it again.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The text can have at most {n} characters.</source>
+        <translation>The text can have at most {n} characters.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The fee paid must be a whole number of lek from 0 to {max}.</source>
+        <translation>The fee paid must be a whole number of lek from 0 to {max}.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>{receipt_no} is not a valid receipt number (check character).</source>
+        <translation>{receipt_no} is not a valid receipt number (check character).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{receipt_no} is not written in its canonical form.</source>
+        <translation>{receipt_no} is not written in its canonical form.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Receipt number {receipt_no} belongs to another unit or workstation.</source>
+        <translation>Receipt number {receipt_no} belongs to another unit or workstation.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Receipt number {receipt_no} is ahead of its workstation's counter ({counter}).</source>
+        <translation>Receipt number {receipt_no} is ahead of its workstation's counter ({counter}).</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>A time in this change ({time}) is older than the central system accepts ({days} days).</source>
+        <translation>A time in this change ({time}) is older than the central system accepts ({days} days).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>A time in this change ({time}) is in the future: check this desk's clock.</source>
+        <translation>A time in this change ({time}) is in the future: check this desk's clock.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>A time in this change ({time}) is outside the range this desk accepts.</source>
+        <translation>A time in this change ({time}) is outside the range this desk accepts.</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>The {kind} event's {key} is missing or not valid.</source>
+        <translation>The {kind} event's {key} is missing or not valid.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Unknown event kind {kind}.</source>
+        <translation>Unknown event kind {kind}.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The {kind} event cannot carry {key}.</source>
+        <translation>The {kind} event cannot carry {key}.</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>A {kind} event does not change the status.</source>
+        <translation>A {kind} event does not change the status.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A {kind} event cannot end in status {status}.</source>
+        <translation>A {kind} event cannot end in status {status}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+42" />
+        <source>The change names workstation {named}, not {workstation}.</source>
+        <translation>The change names workstation {named}, not {workstation}.</translation>
+    </message>
+    <message>
+        <location line="-27" />
+        <source>The promised date {due} does not fit a standard of {days} working days.</source>
+        <translation>The promised date {due} does not fit a standard of {days} working days.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <location line="+54" />
+        <source>Request {receipt_no} names unit {named}, not {unit}.</source>
+        <translation>Request {receipt_no} names unit {named}, not {unit}.</translation>
+    </message>
+    <message>
+        <location line="-43" />
+        <source>A new request needs its intake event.</source>
+        <translation>A new request needs its intake event.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Request {receipt_no} does not arrive as a new request.</source>
+        <translation>Request {receipt_no} does not arrive as a new request.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Service {code} is not in a catalogue the central system published.</source>
+        <translation>Service {code} is not in a catalogue the central system published.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Request {receipt_no} was updated before it was received.</source>
+        <translation>Request {receipt_no} was updated before it was received.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The promised date of request {receipt_no} is not plausible.</source>
+        <translation>The promised date of request {receipt_no} is not plausible.</translation>
+    </message>
+    <message>
+        <location line="-488" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location filename="../../workflow/changes.py" line="+40" />
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>The satisfaction rating must be a whole number from 1 to 5.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location filename="../../rules.py" line="+2" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Only a supervisor can reassign requests.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../../workflow/changes.py" line="+4" />
+        <source>Say who collected the result.</source>
+        <translation>Say who collected the result.</translation>
+    </message>
+    <message>
+        <location line="+54" />
         <source>Give a reason for the reassignment.</source>
         <translation>Give a reason for the reassignment.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Choose at least one request.</source>
         <translation>Choose at least one request.</translation>
     </message>
@@ -2813,17 +3051,17 @@ The details are in the log file.</translation>
         <translation>{username} cannot take requests (inactive or not counter staff).</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location filename="../../rules.py" line="+119" />
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Request {receipt_no} is {status} and cannot be reassigned.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location filename="../../workflow/changes.py" line="+39" />
         <source>The note is empty.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../reports.py" line="+184" />
+        <location filename="../../reports.py" line="+177" />
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>The end date {date_to} is before the start date {date_from}.</translation>
     </message>
@@ -2831,6 +3069,41 @@ The details are in the log file.</translation>
         <location line="+105" />
         <source>A report is grouped by service, clerk or unit, not {by}.</source>
         <translation>A report is grouped by service, clerk or unit, not {by}.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/accounts.py" line="-24" />
+        <source>This desk is not enrolled with a central system.</source>
+        <translation>This desk is not enrolled with a central system.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>This desk cannot reach the central system ({problem}).</source>
+        <translation>This desk cannot reach the central system ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Changing a password needs the central system, and it cannot be reached now. Try again later.</source>
+        <translation>Changing a password needs the central system, and it cannot be reached now. Try again later.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The central system refused the new password: {why}</source>
+        <translation>The central system refused the new password: {why}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The central system refused the change: {why}</source>
+        <translation>The central system refused the change: {why}</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>The central anchor could not be read ({problem}).</source>
+        <translation>The central anchor could not be read ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../wire_rows.py" line="+38" />
+        <source>This change cannot be recorded: {problem}.</source>
+        <translation>This change cannot be recorded: {problem}.</translation>
     </message>
 </context>
 <context>
@@ -2918,7 +3191,7 @@ The details are in the log file.</translation>
 <context>
     <name>sla</name>
     <message>
-        <location filename="../../deadlines.py" line="+35" />
+        <location filename="../../deadlines.py" line="+39" />
         <source>On track</source>
         <translation>On track</translation>
     </message>
@@ -3075,8 +3348,13 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>User account</source>
-        <translation>User account</translation>
+        <source>Voided by mistake</source>
+        <translation>Voided by mistake</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit service</source>
+        <translation>Unit service</translation>
     </message>
     <message>
         <location line="+8" />
@@ -3119,12 +3397,72 @@ The details are in the log file.</translation>
         <translation>The user who made this change may not do it at the central system. Ask a supervisor to do it again.</translation>
     </message>
     <message>
+        <location line="+5" />
+        <source>The user who made this change is not an account of this unit on the central system. Ask IT to accept or create the account.</source>
+        <translation>The user who made this change is not an account of this unit on the central system. Ask IT to accept or create the account.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>This change names another workstation than this one and was refused. Call IT.</source>
+        <translation>This change names another workstation than this one and was refused. Call IT.</translation>
+    </message>
+    <message>
         <location line="+4" />
+        <source>The receipt number of this change does not belong to this workstation, or its check character is wrong. Call IT and give them the receipt number.</source>
+        <translation>The receipt number of this change does not belong to this workstation, or its check character is wrong. Call IT and give them the receipt number.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The time of this change is outside what the central system accepts: check this computer's date and clock, then call IT.</source>
+        <translation>The time of this change is outside what the central system accepts: check this computer's date and clock, then call IT.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>The central system refused this change ({reason}). Call IT and give them the receipt number.</source>
         <translation>The central system refused this change ({reason}). Call IT and give them the receipt number.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+8" />
+        <source>The central system sent a request that cannot belong here (another unit, or a receipt number that clashes with this desk's). It was not applied. Call IT.</source>
+        <translation>The central system sent a request that cannot belong here (another unit, or a receipt number that clashes with this desk's). It was not applied. Call IT.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The central system sent a change with an impossible date; it was not applied. Check this computer's clock, then call IT.</source>
+        <translation>The central system sent a change with an impossible date; it was not applied. Check this computer's clock, then call IT.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The central system sent a change that would move a finished request back; it was not applied. Call IT and give them the receipt number.</source>
+        <translation>The central system sent a change that would move a finished request back; it was not applied. Call IT and give them the receipt number.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The central system sent a change this desk cannot read; it was not applied. Call IT.</source>
+        <translation>The central system sent a change this desk cannot read; it was not applied. Call IT.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>not measured yet</source>
+        <translation>not measured yet</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>right (within two minutes of the central system)</source>
+        <translation>right (within two minutes of the central system)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{age} ahead of the central system: set the clock</source>
+        <translation>{age} ahead of the central system: set the clock</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{age} behind the central system: set the clock</source>
+        <translation>{age} behind the central system: set the clock</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Not connected to a central server</source>
         <translation>Not connected to a central server</translation>
     </message>

@@ -1977,7 +1977,7 @@
 <context>
     <name>SyncHealthDialog</name>
     <message>
-        <location filename="../../ui/sync_health.py" line="+133"/>
+        <location filename="../../ui/sync_health.py" line="+149"/>
         <source>Sync health</source>
         <translation>Gjendja e sinkronizimit</translation>
     </message>
@@ -2023,6 +2023,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This desk&apos;s clock:</source>
+        <translation>Ora e këtij sporteli:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail, as the central system holds it:</source>
+        <translation>Gjurma e auditimit, siç e mban sistemi qendror:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes from the central system this desk set aside</source>
+        <translation>Ndryshime nga sistemi qendror që ky sportel i la mënjanë</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt no. / kind</source>
+        <translation>Nr. i mandatës / lloji</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set aside</source>
+        <translation>Lënë mënjanë</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Changes refused by the central system</source>
         <translation>Ndryshime të refuzuara nga sistemi qendror</translation>
     </message>
@@ -2047,7 +2072,8 @@
         <translation>Bërë më</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
+        <location line="+4"/>
         <source>Why, and what to do</source>
         <translation>Pse, dhe çfarë duhet bërë</translation>
     </message>
@@ -2102,7 +2128,22 @@
         <translation>asnjë: gjithçka u dërgua</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+6"/>
+        <source>not anchored yet</source>
+        <translation>ende e paankoruar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in order (up to entry {seq})</source>
+        <translation>në rregull (deri te regjistrimi {seq})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FLAGGED: the trail was cut back or rewritten. Call IT.</source>
+        <translation>E SINJALIZUAR: gjurma u shkurtua ose u rishkrua. Telefononi IT-në.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Only a supervisor may dismiss refused changes.</source>
         <translation>Vetëm një mbikëqyrës mund të heqë ndryshimet e refuzuara.</translation>
     </message>
@@ -2115,7 +2156,7 @@
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+203"/>
+        <location filename="../../ui/worklist.py" line="+206"/>
         <source>Worklist</source>
         <translation>Lista e punës</translation>
     </message>
@@ -2378,7 +2419,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+186"/>
+        <location filename="../../audit.py" line="+187"/>
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Mungojnë hyrjet {first}–{last} (të fshira) përpara hyrjes {seq}.</translation>
     </message>
@@ -2401,7 +2442,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>catalog</name>
     <message>
-        <location filename="../../catalog_format.py" line="+240"/>
+        <location filename="../../catalog_format.py" line="+147"/>
         <source>must be a JSON object</source>
         <translation>duhet të jetë objekt JSON</translation>
     </message>
@@ -2509,25 +2550,36 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../auth.py" line="+91"/>
+        <location filename="../../auth.py" line="+103"/>
         <location filename="../../numbering.py" line="+145"/>
         <location filename="../../setup.py" line="+83"/>
         <source>This workstation is not initialised yet (run init).</source>
         <translation>Ky stacion pune ende nuk është konfiguruar (ekzekutoni init).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../passwords.py" line="+49"/>
         <source>The password must have at least {n} characters.</source>
         <translation>Fjalëkalimi duhet të ketë të paktën {n} shenja.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>The password can have at most {n} characters.</source>
+        <translation>Fjalëkalimi mund të ketë të shumtën {n} shenja.</translation>
+    </message>
+    <message>
+        <location filename="../../auth.py" line="-67"/>
+        <source>This desk is enrolled: user accounts are managed on the central system (ask the municipality&apos;s IT).</source>
+        <translation>Ky sportel është i regjistruar: llogaritë e përdoruesve menaxhohen në sistemin qendror (pyesni IT-në e bashkisë).</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <location filename="../../rules.py" line="+83"/>
         <source>Your role ({role}) does not allow this action.</source>
         <translation>Roli juaj ({role}) nuk e lejon këtë veprim.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../workflow/changes.py" line="+131"/>
+        <location filename="../../workflow/changes.py" line="+159"/>
         <source>There is no user {username}.</source>
         <translation>Nuk ekziston përdoruesi {username}.</translation>
     </message>
@@ -2547,7 +2599,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Emri i plotë është i detyrueshëm.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>User {username} already exists.</source>
         <translation>Përdoruesi {username} ekziston tashmë.</translation>
     </message>
@@ -2558,61 +2610,67 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>This account has been deactivated.</source>
         <translation>Kjo llogari është çaktivizuar.</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+33"/>
-        <source>Too many failed sign-ins: the account is locked until {until} (UTC).</source>
-        <translation>Shumë përpjekje të dështuara: llogaria është e bllokuar deri në {until} (UTC).</translation>
+        <location line="-79"/>
+        <source>Too many failed sign-ins: the account is locked until {until}.</source>
+        <translation>Shumë hyrje të dështuara: llogaria është e bllokuar deri në {until}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>This account is waiting for the central administrator: it was offered when this desk was enrolled.</source>
+        <translation>Kjo llogari pret administratorin qendror: u propozua kur u regjistrua ky sportel.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../sync/accounts.py" line="+76"/>
         <source>The current password is wrong.</source>
         <translation>Fjalëkalimi aktual është i gabuar.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../sync/accounts.py" line="-12"/>
         <source>The new password must differ from the current one.</source>
         <translation>Fjalëkalimi i ri duhet të ndryshojë nga ai aktual.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Nuk mund ta çaktivizoni llogarinë tuaj.</translation>
     </message>
     <message>
-        <location filename="../../catalog_format.py" line="-165"/>
+        <location filename="../../catalog_format.py" line="-79"/>
         <source>The catalogue {source} has {count} problem(s):
 {details}</source>
         <translation>Katalogu {source} ka {count} problem(e):
 {details}</translation>
     </message>
     <message>
-        <location line="+395"/>
+        <location line="+309"/>
         <source>Service field {where}: {problem}</source>
         <translation>Fusha e shërbimit {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../catalog.py" line="+150"/>
+        <location filename="../../catalog.py" line="+155"/>
         <source>A service with code {code} already exists.</source>
         <translation>Një shërbim me kodin {code} ekziston tashmë.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+57"/>
         <source>Service {code} comes from the central catalogue; it is set there.</source>
         <translation>Shërbimi {code} vjen nga katalogu qendror; ai përcaktohet atje.</translation>
     </message>
     <message>
         <location line="+46"/>
-        <location filename="../../workflow/intake.py" line="+90"/>
+        <location filename="../../workflow/intake.py" line="+93"/>
         <source>There is no service with code {code}.</source>
         <translation>Nuk ka shërbim me kodin {code}.</translation>
     </message>
     <message>
-        <location filename="../../errors.py" line="+44"/>
+        <location filename="../../errors.py" line="+72"/>
         <source>The check letter of personal number {nid} does not match (expected {expected}). Check the document; confirm only if the number is typed exactly as printed.</source>
         <translation>Shkronja e kontrollit e numrit personal {nid} nuk përputhet (pritej {expected}). Kontrolloni dokumentin; konfirmoni vetëm nëse numri është shkruar saktësisht si në dokument.</translation>
     </message>
@@ -2714,7 +2772,8 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+119"/>
-        <location filename="../../workflow/changes.py" line="-94"/>
+        <location filename="../../rules.py" line="+72"/>
+        <location filename="../../workflow/changes.py" line="-105"/>
         <source>Unknown status {status}.</source>
         <translation>Status i panjohur {status}.</translation>
     </message>
@@ -2724,7 +2783,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Nuk mund të renditet sipas {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+113"/>
+        <location filename="../../receipts.py" line="+111"/>
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>Asnjë kërkesë nuk ka numrin e mandatës {receipt_no}.</translation>
     </message>
@@ -2739,17 +2798,12 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Kjo dosje të dhënash është konfiguruar tashmë si stacioni {ws} i njësisë {unit}.</translation>
     </message>
     <message>
-        <location filename="../../workflow/record.py" line="+174"/>
-        <source>A note can have at most {n} characters.</source>
-        <translation>Një shënim mund të ketë të shumtën {n} shenja.</translation>
-    </message>
-    <message>
-        <location filename="../../workflow/intake.py" line="-40"/>
+        <location filename="../../workflow/intake.py" line="-41"/>
         <source>The citizen&apos;s name is required.</source>
         <translation>Emri i qytetarit është i detyrueshëm.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The name can have at most {n} characters.</source>
         <translation>Emri mund të ketë të shumtën {n} shenja.</translation>
     </message>
@@ -2764,7 +2818,12 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Shërbimi {code} nuk ofrohet më.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>A request can list at most {n} documents.</source>
+        <translation>Një kërkesë mund të ketë të shumtën {n} dokumente.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Service {code} does not ask for document {doc}.</source>
         <translation>Shërbimi {code} nuk kërkon dokumentin {doc}.</translation>
     </message>
@@ -2774,37 +2833,216 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Tarifa e paguar nuk mund të jetë negative.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose at least one service.</source>
         <translation>Zgjidhni të paktën një shërbim.</translation>
     </message>
     <message>
-        <location filename="../../workflow/changes.py" line="+31"/>
+        <location line="+2"/>
+        <source>One visit can have at most {n} requests.</source>
+        <translation>Një vizitë mund të ketë të shumtën {n} kërkesa.</translation>
+    </message>
+    <message>
+        <location filename="../../rules.py" line="-41"/>
+        <source>{username} is not a user of this unit on the central system.</source>
+        <translation>{username} nuk është përdorues i kësaj njësie në sistemin qendror.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The account of {username} was not active at the time of this change.</source>
+        <translation>Llogaria e {username} nuk ishte aktive në kohën e këtij ndryshimi.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The role of {username} did not allow this action at the time.</source>
+        <translation>Roli i {username} nuk e lejonte këtë veprim në atë kohë.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+417"/>
+        <location line="+15"/>
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Kërkesa {receipt_no} është {status}: nuk mund të bëhet {target}.</translation>
     </message>
     <message>
+        <location line="-417"/>
+        <source>A delivery ends in status delivered.</source>
+        <translation>Një dorëzim përfundon me statusin «dorëzuar».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A delivery records who collected the result.</source>
+        <translation>Një dorëzim regjistron se kush e mori rezultatin.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Request {receipt_no} was reassigned to {assignee} in the meantime.</source>
+        <translation>Kërkesa {receipt_no} u ricaktua ndërkohë te {assignee}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only the clerk who received a request can void it.</source>
+        <translation>Vetëm nëpunësi që e pranoi kërkesën mund ta anulojë si të gabuar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request {receipt_no} can be voided only on the day it was received.</source>
+        <translation>Kërkesa {receipt_no} mund të anulohet si e gabuar vetëm në ditën kur u pranua.</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Request {receipt_no} is {status}: it can no longer be voided.</source>
+        <translation>Kërkesa {receipt_no} është {status}: nuk mund të anulohet më si e gabuar.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This field is required.</source>
+        <translation>Kjo fushë është e detyrueshme.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The text contains an invisible control character (often from a copy and paste); type it again.</source>
+        <translation>Teksti përmban një shenjë kontrolli të padukshme (shpesh nga kopjimi dhe ngjitja); shkruajeni sërish.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The text can have at most {n} characters.</source>
+        <translation>Teksti mund të ketë të shumtën {n} shenja.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The fee paid must be a whole number of lek from 0 to {max}.</source>
+        <translation>Tarifa e paguar duhet të jetë numër i plotë lekësh nga 0 deri në {max}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{receipt_no} is not a valid receipt number (check character).</source>
+        <translation>{receipt_no} nuk është numër i vlefshëm mandate (shenja e kontrollit).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{receipt_no} is not written in its canonical form.</source>
+        <translation>{receipt_no} nuk është shkruar në trajtën e saj standarde.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receipt number {receipt_no} belongs to another unit or workstation.</source>
+        <translation>Numri i mandatës {receipt_no} i përket një njësie ose sporteli tjetër.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receipt number {receipt_no} is ahead of its workstation&apos;s counter ({counter}).</source>
+        <translation>Numri i mandatës {receipt_no} është përtej numëratorit të sportelit të vet ({counter}).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A time in this change ({time}) is older than the central system accepts ({days} days).</source>
+        <translation>Një kohë në këtë ndryshim ({time}) është më e vjetër se sa pranon sistemi qendror ({days} ditë).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A time in this change ({time}) is in the future: check this desk&apos;s clock.</source>
+        <translation>Një kohë në këtë ndryshim ({time}) është në të ardhmen: kontrolloni orën e këtij sporteli.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A time in this change ({time}) is outside the range this desk accepts.</source>
+        <translation>Një kohë në këtë ndryshim ({time}) është jashtë kufijve që pranon ky sportel.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The {kind} event&apos;s {key} is missing or not valid.</source>
+        <translation>Fusha {key} e ngjarjes {kind} mungon ose nuk është e vlefshme.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unknown event kind {kind}.</source>
+        <translation>Lloj i panjohur ngjarjeje: {kind}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {kind} event cannot carry {key}.</source>
+        <translation>Ngjarja {kind} nuk mund të mbajë {key}.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>A {kind} event does not change the status.</source>
+        <translation>Një ngjarje {kind} nuk e ndryshon statusin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A {kind} event cannot end in status {status}.</source>
+        <translation>Një ngjarje {kind} nuk mund të përfundojë me statusin {status}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+42"/>
+        <source>The change names workstation {named}, not {workstation}.</source>
+        <translation>Ndryshimi përmend sportelin {named}, jo {workstation}.</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>The promised date {due} does not fit a standard of {days} working days.</source>
+        <translation>Data e premtuar {due} nuk përputhet me një standard prej {days} ditësh pune.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+54"/>
+        <source>Request {receipt_no} names unit {named}, not {unit}.</source>
+        <translation>Kërkesa {receipt_no} përmend njësinë {named}, jo {unit}.</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>A new request needs its intake event.</source>
+        <translation>Një kërkesë e re ka nevojë për ngjarjen e pranimit.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Request {receipt_no} does not arrive as a new request.</source>
+        <translation>Kërkesa {receipt_no} nuk vjen si kërkesë e re.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Service {code} is not in a catalogue the central system published.</source>
+        <translation>Shërbimi {code} nuk është në asnjë katalog të publikuar nga sistemi qendror.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Request {receipt_no} was updated before it was received.</source>
+        <translation>Kërkesa {receipt_no} u përditësua para se të pranohej.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The promised date of request {receipt_no} is not plausible.</source>
+        <translation>Data e premtuar e kërkesës {receipt_no} nuk është e besueshme.</translation>
+    </message>
+    <message>
+        <location line="-488"/>
         <source>Only a supervisor can cancel a request.</source>
         <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../workflow/changes.py" line="+40"/>
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>Vlerësimi i kënaqësisë duhet të jetë numër i plotë nga 1 deri në 5.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../rules.py" line="+2"/>
         <source>Only a supervisor can reassign requests.</source>
         <translation>Vetëm mbikëqyrësi mund t&apos;i ricaktojë kërkesat.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workflow/changes.py" line="+4"/>
+        <source>Say who collected the result.</source>
+        <translation>Tregoni kush e mori rezultatin.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Give a reason for the reassignment.</source>
         <translation>Jepni një arsye për ricaktimin.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Choose at least one request.</source>
         <translation>Zgjidhni të paktën një kërkesë.</translation>
     </message>
@@ -2814,17 +3052,17 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{username} nuk mund të marrë kërkesa (joaktiv ose jo staf i sportelit).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../rules.py" line="+119"/>
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Kërkesa {receipt_no} është {status} dhe nuk mund të ricaktohet.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../workflow/changes.py" line="+39"/>
         <source>The note is empty.</source>
         <translation>Shënimi është bosh.</translation>
     </message>
     <message>
-        <location filename="../../reports.py" line="+184"/>
+        <location filename="../../reports.py" line="+177"/>
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>Data e mbarimit {date_to} është para datës së fillimit {date_from}.</translation>
     </message>
@@ -2832,6 +3070,41 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+105"/>
         <source>A report is grouped by service, clerk or unit, not {by}.</source>
         <translation>Një raport grupohet sipas shërbimit, punonjësit ose njësisë, jo sipas {by}.</translation>
+    </message>
+    <message>
+        <location filename="../../sync/accounts.py" line="-24"/>
+        <source>This desk is not enrolled with a central system.</source>
+        <translation>Ky sportel nuk është i regjistruar në një sistem qendror.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This desk cannot reach the central system ({problem}).</source>
+        <translation>Ky sportel nuk arrin dot sistemin qendror ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Changing a password needs the central system, and it cannot be reached now. Try again later.</source>
+        <translation>Ndryshimi i fjalëkalimit kërkon sistemin qendror, i cili nuk arrihet tani. Provoni më vonë.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The central system refused the new password: {why}</source>
+        <translation>Sistemi qendror e refuzoi fjalëkalimin e ri: {why}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The central system refused the change: {why}</source>
+        <translation>Sistemi qendror e refuzoi ndryshimin: {why}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The central anchor could not be read ({problem}).</source>
+        <translation>Ankora qendrore nuk u lexua dot ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../wire_rows.py" line="+38"/>
+        <source>This change cannot be recorded: {problem}.</source>
+        <translation>Ky ndryshim nuk mund të regjistrohet: {problem}.</translation>
     </message>
 </context>
 <context>
@@ -2919,7 +3192,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>sla</name>
     <message>
-        <location filename="../../deadlines.py" line="+35"/>
+        <location filename="../../deadlines.py" line="+39"/>
         <source>On track</source>
         <translation>Në afat</translation>
     </message>
@@ -3076,8 +3349,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>User account</source>
-        <translation>Llogari përdoruesi</translation>
+        <source>Voided by mistake</source>
+        <translation>Anuluar si i gabuar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit service</source>
+        <translation>Shërbim i njësisë</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3120,12 +3398,72 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Përdoruesi që e bëri këtë ndryshim nuk ka të drejtë ta bëjë në sistemin qendror. Kërkojini një mbikëqyrësi ta bëjë përsëri.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The user who made this change is not an account of this unit on the central system. Ask IT to accept or create the account.</source>
+        <translation>Përdoruesi që bëri këtë ndryshim nuk është llogari e kësaj njësie në sistemin qendror. Kërkojini IT-së ta pranojë ose ta krijojë llogarinë.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This change names another workstation than this one and was refused. Call IT.</source>
+        <translation>Ky ndryshim përmend një sportel tjetër nga ky dhe u refuzua. Telefononi IT-në.</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>The receipt number of this change does not belong to this workstation, or its check character is wrong. Call IT and give them the receipt number.</source>
+        <translation>Numri i mandatës së këtij ndryshimi nuk i përket këtij sporteli, ose shenja e kontrollit është e gabuar. Telefononi IT-në dhe jepuni numrin e mandatës.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The time of this change is outside what the central system accepts: check this computer&apos;s date and clock, then call IT.</source>
+        <translation>Koha e këtij ndryshimi është jashtë asaj që pranon sistemi qendror: kontrolloni datën dhe orën e këtij kompjuteri, pastaj telefononi IT-në.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The central system refused this change ({reason}). Call IT and give them the receipt number.</source>
         <translation>Sistemi qendror e refuzoi këtë ndryshim ({reason}). Telefononi IT-në dhe jepuni numrin e mandatës.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+8"/>
+        <source>The central system sent a request that cannot belong here (another unit, or a receipt number that clashes with this desk&apos;s). It was not applied. Call IT.</source>
+        <translation>Sistemi qendror dërgoi një kërkesë që nuk mund t&apos;i përkasë këtu (një njësi tjetër, ose një numër mandate që përplaset me ato të këtij sporteli). Nuk u zbatua. Telefononi IT-në.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central system sent a change with an impossible date; it was not applied. Check this computer&apos;s clock, then call IT.</source>
+        <translation>Sistemi qendror dërgoi një ndryshim me datë të pamundur; nuk u zbatua. Kontrolloni orën e këtij kompjuteri, pastaj telefononi IT-në.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central system sent a change that would move a finished request back; it was not applied. Call IT and give them the receipt number.</source>
+        <translation>Sistemi qendror dërgoi një ndryshim që do ta kthente mbrapsht një kërkesë të përfunduar; nuk u zbatua. Telefononi IT-në dhe jepuni numrin e mandatës.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The central system sent a change this desk cannot read; it was not applied. Call IT.</source>
+        <translation>Sistemi qendror dërgoi një ndryshim që ky sportel nuk e lexon dot; nuk u zbatua. Telefononi IT-në.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not measured yet</source>
+        <translation>ende e pamatur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>right (within two minutes of the central system)</source>
+        <translation>e saktë (brenda dy minutave nga sistemi qendror)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{age} ahead of the central system: set the clock</source>
+        <translation>{age} përpara sistemit qendror: rregulloni orën</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{age} behind the central system: set the clock</source>
+        <translation>{age} pas sistemit qendror: rregulloni orën</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Not connected to a central server</source>
         <translation>Pa lidhje me server qendror</translation>
     </message>
