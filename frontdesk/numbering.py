@@ -16,12 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
+
 from stdnum.iso7064 import mod_37_36
 
-from .db import RAW, RawTx
 from .errors import InvalidInput, NotFound
 from .i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # the desk's store: only the counter needs it (the central server uses the rest)
+    from sqlalchemy.orm import Session
+
+    from .db import RawTx
 
 MAX_LENGTH = 20
 COUNTER_WIDTH = 6
@@ -133,6 +138,7 @@ def next_receipt_no(session: Session | RawTx) -> str:
 
     A rolled-back transaction gives its number back, so numbers are neither reused nor skipped.
     """
+    from .db import RAW
     rows = (
         RAW.cursor(session)
         .execute(  # DB-API: this runs on every intake (see db.RawStatements)
