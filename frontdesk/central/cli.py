@@ -263,13 +263,16 @@ def cmd_user_decline(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", help="database URL (default: $FRONTDESK_CENTRAL_DB or sqlite:///frontdesk-central.db)")
-    parser = argparse.ArgumentParser(
-        prog="frontdesk-central", description="Reference central server of the frontdesk sync protocol."
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="frontdesk-central", description="Reference central server of the frontdesk sync protocol.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP API (behind a TLS reverse proxy)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -282,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=cmd_serve)
 
     unit = sub.add_parser("unit", help="administrative units")
-    unit_sub = unit.add_subparsers(dest="unit_command", required=True)
+    unit_sub = unit.add_subparsers(dest="unit_command", required=True, parser_class=_Parser)
     unit_add = unit_sub.add_parser("add", parents=[common], help="create a unit")
     unit_add.add_argument("code")
     unit_add.add_argument("--name", required=True)
@@ -297,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     code.set_defaults(handler=cmd_enrol_code)
 
     catalog = sub.add_parser("catalog", help="service catalogue")
-    catalog_sub = catalog.add_subparsers(dest="catalog_command", required=True)
+    catalog_sub = catalog.add_subparsers(dest="catalog_command", required=True, parser_class=_Parser)
     publish = catalog_sub.add_parser("publish", parents=[common], help="publish a catalogue file to every unit")
     publish.add_argument("file")
     publish.set_defaults(handler=cmd_catalog_publish)
@@ -332,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     acts.set_defaults(handler=cmd_actions)
 
     user = sub.add_parser("user", help="the units' user accounts (the central system is their authority)")
-    user_sub = user.add_subparsers(dest="user_command", required=True)
+    user_sub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     ua = user_sub.add_parser("add", parents=[common], help="add a user (temporary password: one line on stdin)")
     ua.add_argument("username")
     ua.add_argument("--unit", required=True)
