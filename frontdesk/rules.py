@@ -327,7 +327,9 @@ def check_op_time(t: dt.datetime, now: dt.datetime, *, skew_s: float | None = No
     after it (plus the desk's measured skew, capped at ``MAX_SKEW``)."""
     if t < now - L.TIME_PAST or t < L.EARLIEST:
         raise BadTime(
-            QT_TRANSLATE_NOOP("errors", "A time in this change ({time}) is older than the central system accepts ({days} days)."),
+            QT_TRANSLATE_NOOP(
+                "errors", "A time in this change ({time}) is older than the central system accepts ({days} days)."
+            ),
             what=what,
             time=t.isoformat(timespec="minutes"),
             days=L.TIME_PAST.days,
