@@ -48,6 +48,7 @@ class SyncFailed(Exception):
     """A cycle could not complete; ``reason`` is one plain line for the user."""
 
     def __init__(self, reason: str, *, retry: bool = True) -> None:
+        reason = " ".join(reason.split())[:300]  # one line, whatever a server put into its message
         super().__init__(reason)
         self.reason, self.retry = reason, retry
 
@@ -190,8 +191,9 @@ class SyncEngine:
             log.exception("could not record the sync failure")
 
     def _fail(self, reason: str, *, retry: bool = True) -> None:
-        self._record_failure(reason)
-        raise SyncFailed(reason, retry=retry)
+        failed = SyncFailed(reason, retry=retry)
+        self._record_failure(failed.reason)
+        raise failed
 
     def _check_epoch(self, epoch: str, report: SyncReport, epochs_seen: list[int]) -> bool:
         known = replication.read_state(self.store).get("epoch")
