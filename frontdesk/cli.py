@@ -258,8 +258,18 @@ def cmd_advance(args: argparse.Namespace) -> int:
     from . import workflow
 
     store = _store(args)
-    req = workflow.advance(store, _actor(store, args.as_user), args.receipt, args.status, note=args.note)
+    req = workflow.advance(store, _actor(store, args.as_user), args.receipt, args.status, note=args.note,
+                           reason=args.reason)  # fmt: skip
     _emit(args, req.as_dict(), f"{req.receipt_no} {req.status}")
+    return 0
+
+
+def cmd_void(args: argparse.Namespace) -> int:
+    from . import workflow
+
+    store = _store(args)
+    req = workflow.void_intake(store, _actor(store, args.as_user), args.receipt, args.reason)
+    _emit(args, req.as_dict(), f"{req.receipt_no} voided")
     return 0
 
 
@@ -280,7 +290,9 @@ def cmd_deliver(args: argparse.Namespace) -> int:
     from . import workflow
 
     store = _store(args)
-    req = workflow.deliver(store, _actor(store, args.as_user), args.receipt, rating=args.rating)
+    req = workflow.deliver(store, _actor(store, args.as_user), args.receipt, rating=args.rating,
+                           collected_by=args.collected_by, collector_name=args.collector_name,
+                           collector_id=args.collector_id)  # fmt: skip
     _emit(args, req.as_dict(), f"{req.receipt_no} delivered")
     return 0
 
@@ -675,6 +687,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("receipt")
     sp.add_argument("status")
     sp.add_argument("--note")
+    sp.add_argument("--reason", help="why it is rejected or cancelled")
+    sp = add("void", cmd_void, "void your own intake of today, received by mistake (its number is never reused)",
+             acting)  # fmt: skip
+    sp.add_argument("receipt")
+    sp.add_argument("--reason", required=True)
     sp = add("reassign", cmd_reassign, "reassign requests (supervisors)", acting)
     sp.add_argument("receipts", nargs="+", metavar="RECEIPT")
     sp.add_argument("--to", required=True, metavar="USER")
@@ -682,6 +699,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("deliver", cmd_deliver, "hand the result over", acting)
     sp.add_argument("receipt")
     sp.add_argument("--rating", type=int, choices=range(1, 6), metavar="1-5")
+    sp.add_argument("--collected-by", choices=["citizen", "authorised"], default="citizen")
+    sp.add_argument("--collector-name", help="the authorised person's full name")
+    sp.add_argument("--collector-id", help="the number of the authorised person's identity document")
     sp = add("note", cmd_note, "add a note to a request", acting)
     sp.add_argument("receipt")
     sp.add_argument("--text", required=True)
