@@ -9,17 +9,21 @@ Local rows name users by id; the wire names them by user name: the caller passes
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
+from . import limits as L
 from . import wire
 from .errors import InvalidInput
 from .i18n import QT_TRANSLATE_NOOP
 from .models import Request, RequestEvent
 from .text import fold
 
+_UUID = re.compile(wire.UUID_PATTERN)
+_RECEIPT = re.compile(wire.RECEIPT_PATTERN)
 # Local columns the wire does not carry (they are the desk's own bookkeeping).
 LOCAL_ONLY = ("assignee_id", "created_by_id", "citizen_key", "print_count", "central_ack")
 # The request's state, as a status change or a pulled snapshot moves it (the rest is fixed at intake).
@@ -81,12 +85,27 @@ def request_op(
     events: list[wire.EventPayload] | None = None,
     base_epoch: str | None = None,
 ) -> dict[str, Any]:
-    """The outbox payload of a ``request.*`` op, as JSON."""
-    payload = _validated(wire.RequestOpPayload, {
-        "event": event, "request_id": request_id, "receipt_no": receipt_no, "version": version,
-        "request": snapshot, "events": events or [], "base_epoch": base_epoch,
-    })  # fmt: skip
-    return dict(payload.model_dump(mode="json", exclude_none=True, exclude_defaults=True))
+    """The outbox payload of a ``request.*`` op, as JSON: its parts are wire models already validated
+    (the intake's hot path does not pay for validating them twice); the op's own fields are checked here."""
+    if not (_UUID.fullmatch(request_id) and _RECEIPT.fullmatch(receipt_no) and 1 <= version <= L.MAX_VERSION):
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "This change cannot be recorded: {problem}."),
+                           field="request", problem="request id, receipt number or version")  # fmt: skip
+    payload: dict[str, Any] = {
+        "event": event.model_dump(mode="json", exclude_none=True, exclude_defaults=True),
+        "request_id": request_id,
+        "receipt_no": receipt_no,
+        "version": version,
+    }
+    if snapshot is not None:
+        payload["request"] = snapshot.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    if events:
+        if len(events) > L.MAX_EVENTS_PER_SYNC:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "This change cannot be recorded: {problem}."),
+                               field="events", problem="too many events")  # fmt: skip
+        payload["events"] = [e.model_dump(mode="json", exclude_none=True, exclude_defaults=True) for e in events]
+    if base_epoch is not None:
+        payload["base_epoch"] = base_epoch
+    return payload
 
 
 def service_op(code: str, service: dict[str, Any], updated_at: dt.datetime, actor: str | None) -> dict[str, Any]:
