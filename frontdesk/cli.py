@@ -259,7 +259,7 @@ def cmd_advance(args: argparse.Namespace) -> int:
 
     store = _store(args)
     req = workflow.advance(store, _actor(store, args.as_user), args.receipt, args.status, note=args.note,
-                           reason=args.reason)  # fmt: skip
+                           reason=args.reason, missing=args.missing)  # fmt: skip
     _emit(args, req.as_dict(), f"{req.receipt_no} {req.status}")
     return 0
 
@@ -688,6 +688,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("status")
     sp.add_argument("--note")
     sp.add_argument("--reason", help="why it is rejected or cancelled")
+    sp.add_argument("--missing", action="append", metavar="CODE",
+                    help="returned: a document the citizen must still bring (repeat)")  # fmt: skip
     sp = add("void", cmd_void, "void your own intake of today, received by mistake (its number is never reused)",
              acting)  # fmt: skip
     sp.add_argument("receipt")

@@ -3021,6 +3021,10 @@ The details are in the log file.</translation>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
     <message>
+        <source>Only a return for completion names missing documents.</source>
+        <translation>Only a return for completion names missing documents.</translation>
+    </message>
+    <message>
         <location filename="../../workflow/changes.py" line="+40" />
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>The satisfaction rating must be a whole number from 1 to 5.</translation>

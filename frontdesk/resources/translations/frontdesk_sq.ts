@@ -3022,6 +3022,10 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
     </message>
     <message>
+        <source>Only a return for completion names missing documents.</source>
+        <translation>Vetëm një kthim për plotësim emërton dokumentet që mungojnë.</translation>
+    </message>
+    <message>
         <location filename="../../workflow/changes.py" line="+40"/>
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>Vlerësimi i kënaqësisë duhet të jetë numër i plotë nga 1 deri në 5.</translation>
