@@ -131,6 +131,11 @@ class Request(Base):
     """The server's state of a request: the RequestSnapshot fields, decided by the server."""
 
     __tablename__ = "requests"
+    __table_args__ = (
+        # the back office's list (an office's services, open statuses, by promised date) and overdue lists
+        Index("ix_requests_backoffice", "service_code", "status", "due_date"),
+        Index("ix_requests_status_due", "status", "due_date"),
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     receipt_no: Mapped[str] = mapped_column(String(20), unique=True)
     visit_id: Mapped[str] = mapped_column(String(36), index=True)
@@ -296,3 +301,103 @@ class CatalogVersion(Base):
     version: Mapped[str] = mapped_column(String(64), primary_key=True)
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     published_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+# ------------------------------------------------------------------------------------------------ the console
+
+
+class Staff(Base):
+    """A central staff account of the browser console — not a unit's user: a back-office ``officer`` of
+    one office (the catalogue services' ``office``), a municipality ``manager`` or an IT administrator
+    (``itadmin``). Argon2id hash; five wrong passwords in a row lock it for 15 minutes."""
+
+    __tablename__ = "staff"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))  # officer | manager | itadmin
+    office: Mapped[str | None] = mapped_column(String(200), nullable=True)  # an officer's office
+    active: Mapped[bool] = mapped_column(Boolean)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    must_change_password: Mapped[bool] = mapped_column(Boolean)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ConsoleSession(Base):
+    """A signed-in browser: the SHA-256 of its cookie's random token (the token itself is never stored),
+    its CSRF token, and when it expires (idle and absolute limits). In the database, so every worker
+    process knows it."""
+
+    __tablename__ = "console_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("staff.username"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class BackofficeClaim(Base):
+    """Which back-office officer has taken a request (the console's work list; not sent to the desks)."""
+
+    __tablename__ = "backoffice_claims"
+    request_id: Mapped[str] = mapped_column(ForeignKey("requests.id"), primary_key=True)
+    officer: Mapped[str] = mapped_column(String(64), index=True)
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ReportStat(Base):
+    """Pre-aggregated figures of the requests received per local day / month and group, as on the desk
+    (``frontdesk.standards``): ``dim`` service | clerk (``UNIT/username``) | unit."""
+
+    __tablename__ = "report_stats"
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    received: Mapped[int] = mapped_column(BigInteger)
+    completed: Mapped[int] = mapped_column(BigInteger)
+    within_standard: Mapped[int] = mapped_column(BigInteger)
+    returned: Mapped[int] = mapped_column(BigInteger)
+    rating_sum: Mapped[int] = mapped_column(BigInteger)
+    ratings: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReportDay(Base):
+    """The histogram of processing times per cell: ``n`` completed requests took ``days`` working days."""
+
+    __tablename__ = "report_days"
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    days: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReportFact(Base):
+    """What each request contributes to the figures now (so a change replaces it exactly)."""
+
+    __tablename__ = "report_facts"
+    request_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date)
+    service: Mapped[str] = mapped_column(String(32))
+    clerk: Mapped[str] = mapped_column(String(80))
+    unit: Mapped[str] = mapped_column(String(6))
+    days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    within: Mapped[bool] = mapped_column(Boolean)
+    returned: Mapped[bool] = mapped_column(Boolean)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class ReportCursor(Base):
+    """How far the figures have read each unit's change feed. The row with ``unit_code`` ``*`` is the
+    refresh's lock and holds when the figures were last brought up to date."""
+
+    __tablename__ = "report_cursors"
+    unit_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    refreshed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
