@@ -118,6 +118,8 @@ class AppliedOp(Base):
     """Every op ever answered, permanently: a retry gets the same outcome class, never a second effect."""
 
     __tablename__ = "applied_ops"
+    # a workstation's answers by outcome and kind (the console: rejected ops, intakes received)
+    __table_args__ = (Index("ix_applied_ops_ws_result", "workstation_id", "result", "kind"),)
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     workstation_id: Mapped[str] = mapped_column(ForeignKey("workstations.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))

@@ -1,6 +1,6 @@
 """console: staff accounts and their sessions, the back office's claims, the performance figures
 (report_stats / report_days / report_facts / report_cursors, backfilled from the requests), and the
-indexes of the back office's list and the overdue lists
+indexes of the back office's list, the overdue lists and a workstation's answered ops
 
 Revision ID: c0005
 Revises: c0003  (c0004, key escrow, is on another branch: re-chained to c0004 when merged)
@@ -100,6 +100,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_requests_backoffice", "requests", ["service_code", "status", "due_date"])
     op.create_index("ix_requests_status_due", "requests", ["status", "due_date"])
+    op.create_index("ix_applied_ops_ws_result", "applied_ops", ["workstation_id", "result", "kind"])
 
     # the figures of the requests already there, and each unit's feed read up to its counter
     from frontdesk.central.performance import rebuild
@@ -108,6 +109,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_applied_ops_ws_result", table_name="applied_ops")
     op.drop_index("ix_requests_status_due", table_name="requests")
     op.drop_index("ix_requests_backoffice", table_name="requests")
     for table in ("report_cursors", "report_facts", "report_days", "report_stats"):
