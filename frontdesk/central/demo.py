@@ -141,12 +141,14 @@ def fill(db: Database, *, requests: int = 300, days: int = 70, seed: int = 7) ->
             desk.ops.append(_op(f"request.{kind}", rid, receipt, _event(desk, kind, when, clerk, to, status, data)))
             status = to
         made[status if status in made else "open"] += 1
-    for desk in desks:
+    for n, desk in enumerate(desks):
         with db.read() as s:
             current = epoch(s)
+        # the last desk's clock runs seven minutes ahead: IT sees it flagged (the rules still accept it)
+        ahead = dt.timedelta(minutes=7) if n == len(desks) - 1 else dt.timedelta(0)
         for start in range(0, len(desk.ops), 400):
             body = wire.PushEnvelope.model_validate(json.loads(json.dumps({
-                "epoch": current, "receipt_counter": desk.counter, "sent_at": utcnow().isoformat(),
+                "epoch": current, "receipt_counter": desk.counter, "sent_at": (utcnow() + ahead).isoformat(),
                 "ops": desk.ops[start : start + 400],
             })))  # fmt: skip
             push.push(db, desk.token, body)

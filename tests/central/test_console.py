@@ -7,9 +7,11 @@ to the desks' feed (SQLite and PostgreSQL). The real browser drives it in test_c
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -455,3 +457,80 @@ def test_an_officers_changes_go_through_the_apply_path_to_the_desks(server: Serv
     today = performance.today_local()
     rep = performance.report(server.db, date_from=today, date_to=today, by="service")
     assert rep.total.received == 2 and rep.total.completed == 1 and rep.total.returned_rate == 0.5
+
+
+# ------------------------------------------------------------------------------------------------ accessibility
+
+
+class _Page(HTMLParser):
+    """What the accessibility checks read from a page: landmarks, headings, controls and their labels."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.label_for: set[str] = set()
+        self.open_labels = 0
+        self.controls: list[tuple[dict[str, str], bool]] = []  # (attributes, inside a <label>)
+        self.headings: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, a))
+        if tag == "label":
+            self.open_labels += 1
+            if "for" in a:
+                self.label_for.add(a["for"])
+        elif tag in ("input", "select", "textarea"):
+            self.controls.append((a, self.open_labels > 0))
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self.open_labels -= 1
+
+
+def _check_page(url: str, text: str) -> None:
+    page = _Page()
+    page.feed(text)
+    tags = [t for t, _ in page.tags]
+    assert page.tags[0][0] == "html" and page.tags[0][1].get("lang") in ("sq", "en"), url
+    assert tags.count("main") == 1 and "header" in tags and "footer" in tags, url
+    first_link = next(a for t, a in page.tags if t == "a")
+    assert first_link.get("href") == "#main", url  # the skip link comes first in the focus order
+    assert page.headings.count(1) == 1, url
+    for before, after in itertools.pairwise(page.headings):
+        assert after <= before + 1, (url, page.headings)  # no level skipped
+    for attrs, wrapped in page.controls:
+        if attrs.get("type") in ("hidden", "submit", "button") or "hidden" in attrs:
+            continue
+        named = wrapped or attrs.get("id", "\0") in page.label_for or attrs.get("aria-label")
+        assert named, (url, attrs)
+    for t, a in page.tags:
+        if t == "th" and a.get("scope") is None:
+            raise AssertionError((url, "a header cell without scope"))
+    if any(t == "nav" for t in tags):
+        assert all(a.get("aria-label") for t, a in page.tags if t == "nav"), url
+
+
+def test_every_page_has_landmarks_headings_and_labelled_controls(env: Env) -> None:
+    checked = 0
+    for role, name in (("officer", "arta"), ("manager", "besi"), ("itadmin", "iliri")):
+        c = console(env.server, name)
+        for method, path in _routes():
+            owner = next((r for prefix, r in OWNER.items() if path.startswith(prefix)), "any")
+            if method != "GET" or owner not in (role, "any") or "export" in path or path.endswith(".csv"):
+                continue
+            url = "/console" + path.replace("{receipt}", env.mine[0]).replace("{unit}", "TR01").replace("{code}", "W01")
+            if "{" in url or url.endswith(("/login", "/lang/{code}")):
+                continue
+            r = c.get(url)
+            if r.status_code == 303:
+                continue
+            assert r.status_code == 200, (url, r.status_code)
+            _check_page(url, r.text)
+            checked += 1
+    anon = Console(env.server.url)
+    _check_page("/console/login", anon.get("/console/login").text)
+    _check_page("/console/nowhere", anon.get("/console/nowhere").text)
+    assert checked >= 15

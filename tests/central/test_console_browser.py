@@ -80,8 +80,18 @@ def page_of(browser: Any, server: Server, lang: str = "sq") -> Any:
     return page
 
 
+def fits(page: Any) -> None:
+    """Usable at 1366×768: the page scrolls down, never sideways."""
+    width = page.evaluate("() => document.scrollingElement.scrollWidth")
+    assert width <= 1366, (page.url, width)
+
+
 def sign_in(page: Any, username: str) -> None:
     page.goto("/console/login")
+    assert page.evaluate("() => document.activeElement.id") == "username"  # the field has the focus
+    page.keyboard.press("Shift+Tab")  # back to the language links ...
+    assert page.evaluate("() => document.activeElement.textContent") in ("English", "Shqip")
+    page.keyboard.press("Tab")  # ... and forward to the user name again: the focus order holds
     page.keyboard.type(username)  # the user name field has the focus
     page.keyboard.press("Tab")
     page.keyboard.type(STAFF_PASSWORD)
@@ -128,6 +138,9 @@ def test_an_afternoon_at_the_municipality(browser: Any, central: Server, templat
     it.get_by_label("Njësia", exact=True).select_option("TR01")
     it.get_by_role("button", name="Shfaq").click()
     assert "TR01-W03" in it.content() and "TR01-W04" in it.content()
+    for path in ("/console/it", "/console/it/users?unit=TR01", "/console/it/audit", "/console/it/workstations"):
+        it.goto(path)
+        fits(it)
 
     # -- the counter: a request received and forwarded to the back office, pushed
     desk(w03, "sync", "--once")  # the accounts, as the central system has them now
@@ -150,6 +163,9 @@ def test_an_afternoon_at_the_municipality(browser: Any, central: Server, templat
     bo.get_by_label("Shënim (jo i detyrueshëm)").fill("Certifikata u lëshua (TEST)")
     bo.get_by_role("button", name="Ruaj ndryshimin").click()
     assert "Kërkesa është gati" in bo.content()
+    fits(bo)
+    bo.keyboard.press("Tab")
+    assert bo.evaluate("() => document.activeElement.className") == "skip"  # first: skip to the content
 
     # -- the desk pulls it and shows ready
     desk(w03, "sync", "--once")
@@ -173,6 +189,9 @@ def test_an_afternoon_at_the_municipality(browser: Any, central: Server, templat
     mg.goto("/console/lang/en?next=/console/login")
     sign_in(mg, "besi")
     assert "Performance against the service standards" in mg.content()
+    for path in ("/console/perf/overdue", "/console/perf?by=office", "/console/perf"):
+        mg.goto(path)
+        fits(mg)
     with mg.expect_download() as got:
         mg.get_by_role("link", name="Download CSV").click()
     csv_text = Path(got.value.path()).read_text(encoding="utf-8-sig")

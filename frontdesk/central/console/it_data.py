@@ -175,6 +175,7 @@ class ServiceChange:
     code: str
     name: str
     fields: list[str]
+    values: list[tuple[str, str, str]] = field(default_factory=list)  # (field, before, after)
 
 
 @dataclass
@@ -204,6 +205,13 @@ def _fields(a: CatalogService, b: CatalogService) -> list[str]:
     return [f for f in _COMPARED if getattr(a, f) != getattr(b, f)]
 
 
+def _shown(service: CatalogService, name: str) -> str:
+    value = getattr(service, name)
+    if name == "documents":
+        return ", ".join(d.code for d in value) or "–"
+    return "–" if value is None else str(value)
+
+
 def check_catalog(db: Database, text: str, source: str = "catalog.json") -> CatalogCheck:
     out = CatalogCheck(text=text)
     try:
@@ -227,8 +235,8 @@ def check_catalog(db: Database, text: str, source: str = "catalog.json") -> Cata
     after = {svc.code: svc for svc in new.services}
     out.added = [ServiceChange(c, after[c].name_sq, []) for c in sorted(after.keys() - before.keys())]
     out.removed = [ServiceChange(c, before[c].name_sq, []) for c in sorted(before.keys() - after.keys())]
-    out.changed = [ServiceChange(c, after[c].name_sq, f) for c in sorted(after.keys() & before.keys())
-                   if (f := _fields(before[c], after[c]))]  # fmt: skip
+    out.changed = [ServiceChange(c, after[c].name_sq, f, [(x, _shown(before[c], x), _shown(after[c], x)) for x in f])
+                   for c in sorted(after.keys() & before.keys()) if (f := _fields(before[c], after[c]))]  # fmt: skip
     return out
 
 
