@@ -37,7 +37,7 @@ import datetime as dt
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -271,7 +271,7 @@ class Tally:
         )
 
 
-def fold(tallies: dict[Any, Tally], stats: Iterable[tuple[Any, ...]], days: Iterable[tuple[Any, Any, int]]) -> None:
+def fold(tallies: dict[Any, Tally], stats: Iterable[Sequence[Any]], days: Iterable[Sequence[Any]]) -> None:
     """Merge aggregate rows into ``tallies``: ``stats`` rows are (group, *COUNTERS), ``days`` rows
     (group, days, n)."""
     for g, *counters in stats:
@@ -279,11 +279,18 @@ def fold(tallies: dict[Any, Tally], stats: Iterable[tuple[Any, ...]], days: Iter
         if t is None:
             t = tallies[g] = Tally()
         t.add(counters)
+    hist: dict[Any, dict[int, int]] = {}
     for g, d, n in days:
+        h = hist.get(g)
+        if h is None:
+            h = hist[g] = {}
+        d = int(d)
+        h[d] = h.get(d, 0) + int(n)
+    for g, h in hist.items():
         t = tallies.get(g)
         if t is None:
             t = tallies[g] = Tally()
-        t.days[int(d)] += int(n)
+        t.days.update(h)
 
 
 def assemble(by: str, date_from: dt.date, date_to: dt.date, today: dt.date, tallies: Mapping[Any, Tally],

@@ -1,9 +1,10 @@
 """Performance against the service standards across the municipality — the desk's report, with the same
 definitions (:mod:`frontdesk.standards`), over the central store (SQLite or PostgreSQL).
 
-The figures are pre-aggregated as on the desk — ``report_stats`` and ``report_days`` per dimension
-(service, clerk ``UNIT/username``, unit), per local day and month — and ``report_facts`` holds what each
-request contributes now. They are kept by reading the units' change feeds (:func:`refresh`), not by the
+The figures are pre-aggregated as on the desk — ``report_stats`` and the histograms of processing times
+per dimension (service, clerk ``UNIT/username``, unit), per local day and month (``report_days`` for day
+cells, ``report_hist`` one row per month cell) — and ``report_facts`` holds what each request
+contributes now. They are kept by reading the units' change feeds (:func:`refresh`), not by the
 apply path: each ``request`` change carries the request as it stands and the events that moved it, so
 the refresh replaces the request's stored contribution by the new one (idempotent: reading a change
 twice changes nothing). A report first brings the figures up to date, then reads a few thousand rows.
@@ -17,11 +18,13 @@ rows merged per month of receipt). Open overdue is a live query on ``(status, du
 from __future__ import annotations
 
 import datetime as dt
+import json
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, func, insert, select, tuple_
+from sqlalchemy import Connection, Table, and_, case, delete, func, insert, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -42,6 +45,7 @@ CHUNK = 2000  # changes per refresh transaction
 _STATS: Table = m.ReportStat.__table__  # type: ignore[assignment]
 _DAYS: Table = m.ReportDay.__table__  # type: ignore[assignment]
 _FACTS: Table = m.ReportFact.__table__  # type: ignore[assignment]
+_HIST: Table = m.ReportHist.__table__  # type: ignore[assignment]
 _REQ: Table = m.Request.__table__  # type: ignore[assignment]
 _CURSORS: Table = m.ReportCursor.__table__  # type: ignore[assignment]
 _FACT_COLS = ("day", "service", "clerk", "unit", "days", "within", "returned", "rating")
@@ -84,7 +88,8 @@ def _dialect_insert(conn: Connection, table: Table) -> Any:
 
 def _write(conn: Connection, stats: dict[standards.Cell, list[int]],
            hist: dict[tuple[str, str, dt.date, str, int], int]) -> None:  # fmt: skip
-    """Add the deltas to the cells (upserts), and delete the cells that dropped to zero."""
+    """Add the deltas to the cells (upserts), and delete the cells that dropped to zero. The histograms of
+    month cells are one row each (read, merged and written back: the refresh's lock is held)."""
     key = ("dim", "period", "day", "group_key")
     rows = [dict(zip(key, cell, strict=True)) | dict(zip(standards.COUNTERS, acc, strict=True))
             for cell, acc in sorted(stats.items()) if any(acc)]  # fmt: skip
@@ -95,7 +100,7 @@ def _write(conn: Connection, stats: dict[standards.Cell, list[int]],
             set_={c: _STATS.c[c] + ins.excluded[c] for c in standards.COUNTERS},
         ), rows)  # fmt: skip
     bins: list[dict[str, Any]] = [{"dim": d, "period": p, "day": day, "group_key": k, "days": x, "n": n}
-            for (d, p, day, k, x), n in sorted(hist.items()) if n]  # fmt: skip
+                                  for (d, p, day, k, x), n in sorted(hist.items()) if n and p == "day"]  # fmt: skip
     if bins:
         ins = _dialect_insert(conn, _DAYS)
         conn.execute(ins.on_conflict_do_update(index_elements=["dim", "period", "day", "group_key", "days"],
@@ -106,11 +111,84 @@ def _write(conn: Connection, stats: dict[standards.Cell, list[int]],
                 tuple_(_DAYS.c.dim, _DAYS.c.period, _DAYS.c.day, _DAYS.c.group_key, _DAYS.c.days).in_(
                     [(b["dim"], b["period"], b["day"], b["group_key"], b["days"]) for b in gone]),
                 _DAYS.c.n == 0))  # fmt: skip
+    months: dict[tuple[str, dt.date, str], dict[int, int]] = {}
+    for (d, p, day, k, x), n in hist.items():
+        if n and p == "month":
+            cell = months.setdefault((d, day, k), {})
+            cell[x] = cell.get(x, 0) + n
+    if months:
+        _write_months(conn, months)
     emptied = [cell for cell, acc in stats.items() if acc[0] < 0]
     if emptied:
         conn.execute(delete(_STATS).where(
             tuple_(_STATS.c.dim, _STATS.c.period, _STATS.c.day, _STATS.c.group_key).in_(emptied),
             _STATS.c.received == 0))  # fmt: skip
+
+
+def _encode(h: dict[int, int]) -> str:
+    """A histogram as dense JSON: ``[lo, n(lo), n(lo + 1), …]`` (processing days may be negative: a desk's
+    clock behind)."""
+    days = [d for d in h if h[d]]
+    lo, hi = min(days), max(days)
+    return json.dumps([lo, *(h.get(d, 0) for d in range(lo, hi + 1))], separators=(",", ":"))
+
+
+def _decode(text: str) -> dict[int, int]:
+    lo, *counts = json.loads(text)
+    return {lo + i: n for i, n in enumerate(counts) if n}
+
+
+class _Dense:
+    """Histograms of many month cells merged per group, as dense lists (added element-wise in C)."""
+
+    def __init__(self) -> None:
+        self.acc: dict[Any, tuple[int, list[int]]] = {}
+
+    def add(self, group: Any, text: str) -> None:
+        lo, *counts = json.loads(text)
+        have = self.acc.get(group)
+        if have is None:
+            self.acc[group] = (lo, counts)
+            return
+        a_lo, a = have
+        new_lo, hi = min(a_lo, lo), max(a_lo + len(a), lo + len(counts))
+        if a_lo != new_lo or a_lo + len(a) != hi:
+            a = [0] * (a_lo - new_lo) + a + [0] * (hi - a_lo - len(a))
+        if lo != new_lo or lo + len(counts) != hi:
+            counts = [0] * (lo - new_lo) + counts + [0] * (hi - lo - len(counts))
+        self.acc[group] = (new_lo, list(map(operator.add, a, counts)))
+
+    def into(self, tallies: dict[Any, Tally]) -> None:
+        for group, (lo, counts) in self.acc.items():
+            t = tallies.get(group)
+            if t is None:
+                t = tallies[group] = Tally()
+            t.days.update({lo + i: n for i, n in enumerate(counts) if n})
+
+
+def _write_months(conn: Connection, deltas: dict[tuple[str, dt.date, str], dict[int, int]]) -> None:
+    cells = sorted(deltas)
+    current: dict[tuple[str, dt.date, str], dict[int, int]] = {}
+    for start in range(0, len(cells), 300):
+        chunk = cells[start : start + 300]
+        found = conn.execute(select(_HIST.c.dim, _HIST.c.month, _HIST.c.group_key, _HIST.c.hist)
+                             .where(tuple_(_HIST.c.dim, _HIST.c.month, _HIST.c.group_key).in_(chunk)))  # fmt: skip
+        current.update({(d, mo, k): _decode(text) for d, mo, k, text in found})
+    upsert, gone = [], []
+    for cell in cells:
+        h = current.get(cell, {})
+        for x, n in deltas[cell].items():
+            h[x] = h.get(x, 0) + n
+        if any(h.values()):
+            upsert.append({"dim": cell[0], "month": cell[1], "group_key": cell[2], "hist": _encode(h)})
+        elif cell in current:
+            gone.append(cell)
+    if upsert:
+        ins = _dialect_insert(conn, _HIST)
+        conn.execute(ins.on_conflict_do_update(index_elements=["dim", "month", "group_key"],
+                                               set_={"hist": ins.excluded.hist}), upsert)  # fmt: skip
+    if gone:
+        conn.execute(delete(_HIST).where(tuple_(_HIST.c.dim, _HIST.c.month, _HIST.c.group_key).in_(gone)))
 
 
 # ------------------------------------------------------------------------------------------------ rebuild
@@ -121,7 +199,7 @@ def rebuild(conn: Connection) -> int:
     counter (read first: a change committed meanwhile is read again by the next refresh, harmlessly).
     Returns the requests counted."""
     counters = dict(conn.execute(select(m.UnitCounter.unit_code, m.UnitCounter.last_seq)).all())
-    for table in (_STATS, _DAYS, _FACTS, _CURSORS):
+    for table in (_STATS, _DAYS, _HIST, _FACTS, _CURSORS):
         conn.execute(delete(table))
     returned = set(conn.scalars(select(m.RequestEvent.request_id).where(m.RequestEvent.to_status == "returned")
                                 .distinct()))  # fmt: skip
@@ -171,11 +249,25 @@ def _parse_time(value: Any) -> dt.datetime | None:
     return t.astimezone(dt.UTC).replace(tzinfo=None) if t.tzinfo is not None else t
 
 
+def _behind(db: Database) -> bool:
+    """Whether some unit's feed has changes the figures have not read (a read, no lock)."""
+    with db.read() as s:
+        found = s.execute(
+            select(m.UnitCounter.unit_code)
+            .outerjoin(m.ReportCursor, m.ReportCursor.unit_code == m.UnitCounter.unit_code)
+            .where(m.UnitCounter.last_seq > func.coalesce(m.ReportCursor.last_seq, 0))
+            .limit(1)
+        ).first()
+    return found is not None
+
+
 def refresh(db: Database, *, wait: bool = True, chunk: int = CHUNK) -> int:
     """Bring the figures up to date with every unit's change feed; returns the changes read. One
     transaction per ``chunk`` changes, each holding the refresh's lock (without ``wait``, give up when
-    another process is refreshing)."""
+    another process is refreshing). Nothing new: one read, no lock."""
     total = 0
+    if not _behind(db):
+        return 0
     while True:
         with db.write() as s:
             if _lock(s, wait=wait) is None:
@@ -271,31 +363,70 @@ def check_by(by: str) -> None:
                            by=by)  # fmt: skip
 
 
-def _tallies(s: Session, by: str, date_from: dt.date, date_to: dt.date) -> dict[Any, Tally]:
+def _month_of(d: dt.date) -> tuple[dt.date, dt.date]:
+    first = d.replace(day=1)
+    return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+
+def plan(date_from: dt.date, date_to: dt.date) -> list[tuple[str, dt.date, dt.date, int]]:
+    """What to read for a range: ``standards.spans`` (whole months from month rows, the rest from day rows),
+    where a partial month that covers most of its month is read as the month minus the days left out
+    (``sign`` -1) — at most half a month of day rows at each edge, the same figures."""
+    out: list[tuple[str, dt.date, dt.date, int]] = []
+    for period, a, b in standards.spans(date_from, date_to):
+        if period == "month":
+            out.append((period, a, b, 1))
+            continue
+        while a <= b:  # a day span, month by month
+            first, last = _month_of(a)
+            end = min(b, last)
+            inside, whole = (end - a).days + 1, (last - first).days + 1
+            if 2 * inside > whole + 1:
+                out.append(("month", first, first, 1))
+                if a > first:
+                    out.append(("day", first, a - dt.timedelta(days=1), -1))
+                if end < last:
+                    out.append(("day", end + dt.timedelta(days=1), last, -1))
+            else:
+                out.append(("day", a, end, 1))
+            a = end + dt.timedelta(days=1)
+    return out
+
+
+def _tallies(s: Session, by: str, date_from: dt.date, date_to: dt.date, *, histogram: bool = True) -> dict[Any, Tally]:
     dim = _DIM[by]
     sums = [func.sum(_STATS.c[c]) for c in standards.COUNTERS]
+    conn = s.connection()  # Core rows, fetched at once: a few thousand of them, without per-row ORM cost
     out: dict[Any, Tally] = {}
-    for period, a, b in standards.spans(date_from, date_to):
+    for period, a, b, sign in plan(date_from, date_to):
         where = and_(_STATS.c.dim == dim, _STATS.c.period == period, _STATS.c.day.between(a, b))
-        dwhere = and_(_DAYS.c.dim == dim, _DAYS.c.period == period, _DAYS.c.day.between(a, b))
-        if by == "month":
-            stats: Iterable[tuple[Any, ...]] = (
-                (day.replace(day=1), *rest)
-                for day, *rest in s.execute(select(_STATS.c.day, *sums).where(where).group_by(_STATS.c.day))
-            )
-            days: Iterable[tuple[Any, Any, int]] = (
-                (day.replace(day=1), d, n)
-                for day, d, n in s.execute(
-                    select(_DAYS.c.day, _DAYS.c.days, func.sum(_DAYS.c.n))
-                    .where(dwhere)
-                    .group_by(_DAYS.c.day, _DAYS.c.days)
-                )
-            )
-        else:
-            stats = s.execute(select(_STATS.c.group_key, *sums).where(where).group_by(_STATS.c.group_key))
-            days = s.execute(select(_DAYS.c.group_key, _DAYS.c.days, func.sum(_DAYS.c.n)).where(dwhere)
-                             .group_by(_DAYS.c.group_key, _DAYS.c.days))  # fmt: skip
+        key = _STATS.c.day if by == "month" else _STATS.c.group_key
+        stats: Sequence[Any] = conn.execute(select(key, *sums).where(where).group_by(key)).all()
+        days: list[tuple[Any, int, int]] = []
+        if histogram and period == "month":
+            hkey = _HIST.c.month if by == "month" else _HIST.c.group_key
+            dense = _Dense()
+            found = conn.execute(select(hkey, _HIST.c.hist).where(_HIST.c.dim == dim, _HIST.c.month.between(a, b)))
+            for g, text in found.all():
+                dense.add(g, text)
+            dense.into(out)
+        elif histogram:
+            dkey = _DAYS.c.day if by == "month" else _DAYS.c.group_key
+            dwhere = and_(_DAYS.c.dim == dim, _DAYS.c.period == period, _DAYS.c.day.between(a, b))
+            rows = conn.execute(select(dkey, _DAYS.c.days, func.sum(_DAYS.c.n)).where(dwhere)
+                                .group_by(dkey, _DAYS.c.days)).all()  # fmt: skip
+            days = [(g, d, sign * int(n)) for g, d, n in rows]
+        if sign < 0:
+            stats = [(g, *(-int(c) for c in rest)) for g, *rest in stats]
+        if by == "month":  # day rows of a partial month and month rows alike: per month
+            stats = [(day.replace(day=1), *rest) for day, *rest in stats]
+            days = [(day.replace(day=1), d, n) for day, d, n in days]
         standards.fold(out, stats, days)
+    for g in [g for g, t in out.items() if t.received == 0]:  # its requests all in the days left out
+        del out[g]
+    for t in out.values():  # ... and so are the bins subtracted to nothing
+        for d in [d for d, n in t.days.items() if n == 0]:
+            del t.days[d]
     return out
 
 
@@ -304,11 +435,18 @@ def _overdue(s: Session, by: str, date_from: dt.date, date_to: dt.date, today: d
     cond = and_(_REQ.c.status.in_(standards.SLA_OPEN), _REQ.c.due_date < today, _REQ.c.created_at >= lo,
                 _REQ.c.created_at < hi)  # fmt: skip
     out: dict[Any, int] = {}
-    if by == "month":
-        for (created,) in s.execute(select(_REQ.c.created_at).where(cond)):
-            month = local_date(created).replace(day=1)
-            out[month] = out.get(month, 0) + 1
-        return out
+    if by == "month":  # one pass: a count per local month of receipt (its bounds in UTC)
+        months = []
+        m = date_from.replace(day=1)
+        while m <= date_to:
+            nxt = (m + dt.timedelta(days=32)).replace(day=1)
+            end = min(nxt, date_to + dt.timedelta(days=1))
+            months.append((m, _utc_midnight(max(m, date_from)), _utc_midnight(end)))
+            m = nxt
+        col = _REQ.c.created_at
+        sums = [func.sum(case((and_(col >= a, col < b), 1), else_=0)) for _m, a, b in months]
+        row = s.execute(select(*sums).where(cond)).one()
+        return {mo: int(n or 0) for (mo, _a, _b), n in zip(months, row, strict=True) if n}
     if by == "clerk":
         stmt = select(_REQ.c.unit_code, _REQ.c.assignee, func.count()).where(cond).group_by(_REQ.c.unit_code,
                                                                                           _REQ.c.assignee)  # fmt: skip
@@ -349,17 +487,20 @@ def _labels(s: Session, by: str, keys: Iterable[Any], lang: str, dirx: directory
 
 
 def report(db: Database, *, date_from: dt.date, date_to: dt.date, by: str = "service", today: dt.date | None = None,
-           lang: str = "sq", refresh_first: bool = True) -> Report:  # fmt: skip
+           lang: str = "sq", refresh_first: bool = True, overdue: bool = True, histogram: bool = True
+           ) -> Report:  # fmt: skip
     """The standards report of the requests received from ``date_from`` to ``date_to`` (local dates, both
-    included), grouped ``by`` service, unit, office, clerk or month — the desk's definitions."""
+    included), grouped ``by`` service, unit, office, clerk or month — the desk's definitions. A trend that
+    shows only counts and shares asks for neither the open ``overdue`` counts nor the ``histogram`` of
+    processing times (its medians and p90 are then None)."""
     check_by(by)
     standards.check_range(date_from, date_to)
     today = today or today_local()
     if refresh_first:
         refresh(db)
     with db.read() as s:
-        tallies = _tallies(s, by, date_from, date_to)
-        for k, n in _overdue(s, by, date_from, date_to, today).items():
+        tallies = _tallies(s, by, date_from, date_to, histogram=histogram)
+        for k, n in (_overdue(s, by, date_from, date_to, today) if overdue else {}).items():
             tallies.setdefault(k, Tally()).overdue += n
         dirx = directory.load(s)
         if by == "office":
@@ -411,6 +552,7 @@ __all__ = [
     "clerk_key",
     "month_label",
     "overdue_list",
+    "plan",
     "rebuild",
     "refresh",
     "refreshed_at",

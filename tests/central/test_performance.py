@@ -56,7 +56,7 @@ def _key(row: standards.ReportRow) -> tuple[Any, ...]:
 def _tables(db: Database) -> tuple[list[tuple[Any, ...]], ...]:
     with db.read() as s:
         return tuple(sorted(tuple(r) for r in s.execute(text(f"SELECT * FROM {t}")))
-                     for t in ("report_stats", "report_days", "report_facts"))  # fmt: skip
+                     for t in ("report_stats", "report_days", "report_hist", "report_facts"))  # fmt: skip
 
 
 def test_the_central_report_equals_the_desks(store: Store, tmp_path: Any) -> None:
@@ -123,7 +123,22 @@ def test_figures_kept_from_the_feed_equal_a_rebuild(db_url: str, tmp_path: Any, 
         with db.write() as s:
             performance.rebuild(s.connection())
         assert _tables(db) == kept
-        assert len(kept[2]) == len(copied)
+        assert len(kept[3]) == len(copied) and len(kept[2]) > 10
         assert performance.refreshed_at(db) is not None
     finally:
         db.close()
+
+
+def test_a_range_is_read_from_as_few_rows_as_give_the_same_figures() -> None:
+    """Whole months from month rows; a partial month from its days, or — when it covers most of its month
+    — as the month minus the days left out; a day span across months month by month."""
+    d = dt.date
+    assert performance.plan(d(2026, 1, 1), d(2026, 3, 31)) == [("month", d(2026, 1, 1), d(2026, 3, 1), 1)]
+    assert performance.plan(d(2025, 12, 2), d(2026, 12, 1)) == [
+        ("month", d(2025, 12, 1), d(2025, 12, 1), 1), ("day", d(2025, 12, 1), d(2025, 12, 1), -1),
+        ("month", d(2026, 1, 1), d(2026, 11, 1), 1), ("day", d(2026, 12, 1), d(2026, 12, 1), 1)]  # fmt: skip
+    assert performance.plan(d(2026, 3, 27), d(2026, 4, 2)) == [
+        ("day", d(2026, 3, 27), d(2026, 3, 31), 1), ("day", d(2026, 4, 1), d(2026, 4, 2), 1)]  # fmt: skip
+    assert performance.plan(d(2026, 2, 3), d(2026, 2, 25)) == [
+        ("month", d(2026, 2, 1), d(2026, 2, 1), 1), ("day", d(2026, 2, 1), d(2026, 2, 2), -1),
+        ("day", d(2026, 2, 26), d(2026, 2, 28), -1)]  # fmt: skip

@@ -153,8 +153,12 @@ def listing(db: Database, office: str, f: Filters, username: str, lang: str, tod
         total = int(s.scalar(counted) or 0)
         pages = max(1, -(-total // PAGE))
         page = min(f.page, pages)
-        found = s.execute(stmt.order_by(m.Request.due_date, m.Request.priority.desc(), m.Request.receipt_no)
-                          .limit(PAGE).offset((page - 1) * PAGE)).all()  # fmt: skip
+        # what still waits: the earliest promised date first; every status or a final one: the latest first
+        if f.status in ("todo", *TODO, "received") or f.overdue or f.week:
+            order: tuple[Any, ...] = (m.Request.due_date, m.Request.receipt_no)
+        else:
+            order = (m.Request.due_date.desc(), m.Request.receipt_no.desc())
+        found = s.execute(stmt.order_by(*order).limit(PAGE).offset((page - 1) * PAGE)).all()
         names = dict(units)
         rows = [Row(r[0], r[1], names.get(r[1], ""), r[2], _service_name(dirx, r[2], r[1], lang), r[3], r[4],
                     bool(r[5]), r[6], r[7], r[8], r[4] in ("received", *TODO) and r[7] < today)

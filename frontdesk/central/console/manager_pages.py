@@ -74,7 +74,7 @@ def report_page(request: Request) -> Response:
     trend_rep = rep
     if q.by != "month":
         trend_rep = performance.report(db, date_from=q.date_from, date_to=q.date_to, by="month", lang=viewer.lang,
-                                       refresh_first=False)  # fmt: skip
+                                       refresh_first=False, overdue=False, histogram=False)  # fmt: skip
     bars, bars_h = charts.on_time_bars(rep.rows)
     months, points, top = charts.trend(trend_rep.rows)
     return render(request, viewer, "perf.html", q=q, rep=rep, bars=bars, bars_h=bars_h, months=months,

@@ -1,5 +1,5 @@
 """console: staff accounts and their sessions, the back office's claims, the performance figures
-(report_stats / report_days / report_facts / report_cursors, backfilled from the requests), and the
+(report_stats / report_days / report_hist / report_facts / report_cursors, backfilled from the requests), and the
 indexes of the back office's list, the overdue lists and a workstation's answered ops
 
 Revision ID: c0005
@@ -79,6 +79,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("dim", "period", "day", "group_key", "days", name=op.f("pk_report_days")),
     )
     op.create_table(
+        "report_hist",
+        sa.Column("dim", sa.String(length=8), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("group_key", sa.String(length=80), nullable=False),
+        sa.Column("hist", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("dim", "month", "group_key", name=op.f("pk_report_hist")),
+    )
+    op.create_table(
         "report_facts",
         sa.Column("request_id", sa.String(length=36), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
@@ -99,7 +107,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("unit_code", name=op.f("pk_report_cursors")),
     )
     op.create_index("ix_requests_backoffice", "requests", ["service_code", "status", "due_date"])
-    op.create_index("ix_requests_status_due", "requests", ["status", "due_date"])
+    op.create_index("ix_requests_due", "requests", ["due_date", "service_code", "status", "unit_code"])
+    open_where = sa.text("status IN ('received', 'forwarded', 'in_progress')")
+    op.create_index("ix_requests_open", "requests", ["due_date", "service_code", "unit_code", "assignee", "created_at"],
+                    postgresql_where=open_where, sqlite_where=open_where)
     op.create_index("ix_applied_ops_ws_result", "applied_ops", ["workstation_id", "result", "kind"])
 
     # the figures of the requests already there, and each unit's feed read up to its counter
@@ -110,9 +121,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_applied_ops_ws_result", table_name="applied_ops")
-    op.drop_index("ix_requests_status_due", table_name="requests")
+    op.drop_index("ix_requests_open", table_name="requests")
+    op.drop_index("ix_requests_due", table_name="requests")
     op.drop_index("ix_requests_backoffice", table_name="requests")
-    for table in ("report_cursors", "report_facts", "report_days", "report_stats"):
+    for table in ("report_cursors", "report_facts", "report_hist", "report_days", "report_stats"):
         op.drop_table(table)
     op.drop_index(op.f("ix_backoffice_claims_officer"), table_name="backoffice_claims")
     op.drop_table("backoffice_claims")
