@@ -142,3 +142,8 @@ def test_a_range_is_read_from_as_few_rows_as_give_the_same_figures() -> None:
     assert performance.plan(d(2026, 2, 3), d(2026, 2, 25)) == [
         ("month", d(2026, 2, 1), d(2026, 2, 1), 1), ("day", d(2026, 2, 1), d(2026, 2, 2), -1),
         ("day", d(2026, 2, 26), d(2026, 2, 28), -1)]  # fmt: skip
+
+
+def test_the_partial_index_of_open_requests_names_the_open_statuses() -> None:
+    expected = "status IN (" + ", ".join(f"'{x}'" for x in standards.SLA_OPEN) + ")"
+    assert expected == cm.OPEN_WHERE
