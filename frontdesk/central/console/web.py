@@ -228,6 +228,12 @@ def _when(value: dt.datetime | None) -> str:
     return aware.astimezone(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
 
 
+def _skew(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return "0 s" if abs(value) < 0.5 else f"{value:+.0f} s"
+
+
 def _date(value: dt.date | None) -> str:
     return value.isoformat() if value is not None else "–"
 
@@ -258,6 +264,7 @@ def render(request: Request, viewer: Viewer, template: str, *, status: int = 200
         pct=lambda v: _pct(v, lang),
         when=_when,
         date=_date,
+        skew=_skew,
         here=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
         **ctx,
     )
