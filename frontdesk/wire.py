@@ -437,12 +437,13 @@ class ChangesResponse(Model):
 
 
 class ChangesEnvelope(Model):
-    """What the desk parses: the page, with each change left as JSON to be checked on its own."""
+    """What the desk parses: the page, with each change left as JSON to be checked on its own (any JSON
+    value: one that is not even an object is set aside alone, not the whole page)."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
     epoch: Uuid
     server_time: WireTime
-    changes: list[dict[str, Any]] = Field(max_length=10_000)
+    changes: list[Any] = Field(max_length=10_000)
     next: int = Field(ge=0, le=L.MAX_SEQ)
     more: bool
 

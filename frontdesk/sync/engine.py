@@ -27,7 +27,7 @@ from frontdesk.clock import utcnow
 from frontdesk.db import Store
 from frontdesk.models import User
 from frontdesk.setup import workstation_info
-from frontdesk.wire import AuditHead, EnrolRequest, Op, PushRequest, PushResponse, payload_field
+from frontdesk.wire import AuditHead, EnrolRequest, Op, PushRequest, PushResponse, control_character, payload_field
 
 from .client import CentralClient, CentralError, CentralUnreachable, InsecureAddress, check_address
 from .credentials import CredentialsUnavailable, load_token
@@ -48,7 +48,8 @@ class SyncFailed(Exception):
     """A cycle could not complete; ``reason`` is one plain line for the user."""
 
     def __init__(self, reason: str, *, retry: bool = True) -> None:
-        reason = " ".join(reason.split())[:300]  # one line, whatever a server put into its message
+        # one line, whatever a server put into its message (new lines, terminal escapes, lone surrogates)
+        reason = " ".join("".join(" " if control_character(c) else c for c in reason).split())[:300]
         super().__init__(reason)
         self.reason, self.retry = reason, retry
 
