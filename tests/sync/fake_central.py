@@ -12,7 +12,8 @@ can be scripted instead, byte for byte:
   request that returns one); :meth:`FakeCentral.handle` sets a path's answer until :meth:`FakeCentral.honest`.
 
 It counts what reached it: TCP connections, TLS handshakes that failed, requests per path, the bearer
-tokens seen, scripted (hostile) answers served. With ``tls=`` it serves HTTPS with a certificate made in
+tokens seen, scripted (hostile) answers served (a TLS handshake the client refused counts as one: its
+certificate was the answer). With ``tls=`` it serves HTTPS with a certificate made in
 the test (:func:`make_pki`). Any absolute-form request or ``CONNECT`` (the fake used as an HTTP proxy, to
 catch a token that leaves for another host) is recorded and refused.
 
@@ -247,6 +248,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             except (ssl.SSLError, OSError):
                 with fake.lock:
                     fake.tls_failures += 1
+                    fake.hostile_served += 1  # the certificate was the answer, and it was refused
                     fake.live.discard(raw)
                 raise
             with fake.lock:

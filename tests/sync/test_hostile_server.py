@@ -261,6 +261,7 @@ class Case:
         self.outcomes: list[SyncReport | SyncFailed] = []
         self.wrong = 0
         self.recovered = False
+        self.served: int | None = None  # hostile answers of this case, counted at check()
 
     # -- cycles
 
@@ -308,6 +309,7 @@ class Case:
     def check(self, *, allowed: set[Key] | None = None, aside: dict[Any, str] | None = None) -> list[m.PullSetAside]:
         """Only ``allowed`` rows changed; the changes set aside are ``aside`` (seq: reason), each with its
         reason and message, in ``sync-status --json``."""
+        self.served = self.fake.hostile_served - self.served0
         wrong = changed(self.before, rows(self.ws)) - (allowed or set())
         self.wrong = len(wrong)
         HOSTILE.wrongly_applied += len(wrong)
@@ -341,7 +343,7 @@ class Case:
         return rep
 
     def done(self, what: str) -> None:
-        served = self.fake.hostile_served - self.served0
+        served = self.served if self.served is not None else self.fake.hostile_served - self.served0
         aside = len(aside_rows(self.ws, self.aside0))
         failed = sum(isinstance(o, SyncFailed) for o in self.outcomes)
         HOSTILE.cases += 1
