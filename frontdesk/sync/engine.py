@@ -164,7 +164,10 @@ class SyncEngine:
                 report.bytes_received = client.stats.bytes_received - before[2]
         except CentralUnreachable as exc:
             log.info("central server unreachable: %s", exc)
-            detail = str(exc) if any(w in str(exc) for w in ("took longer", "larger than")) else ""
+            text = str(exc)
+            detail = text if any(w in text for w in ("took longer", "larger than")) else ""
+            if text.startswith("TLS verification failed"):
+                detail = "its certificate is not trusted: TLS verification failed"
             self._fail("central server unreachable" + (f" ({detail})" if detail else ""))
         except CentralError as exc:
             if exc.code == "clone_suspected":

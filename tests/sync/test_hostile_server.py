@@ -1227,7 +1227,9 @@ def test_the_pinned_ca_bundle_wins_both_ways(
             env={**os.environ, **env},
             check=False,
         )
-        assert r.returncode == 1 and r.stderr.splitlines() == ["frontdesk: central server unreachable"], r.stderr
+        assert r.returncode == 1 and r.stderr.splitlines() == [
+            "frontdesk: central server unreachable (its certificate is not trusted: TLS verification failed)"
+        ], r.stderr
         assert impostor.tls_failures >= 2 and not impostor.tokens
         case.check()
         replication.write_state(ws.store, server_url=real.url)

@@ -2441,7 +2441,7 @@ The details are in the log file.</translation>
 <context>
     <name>catalog</name>
     <message>
-        <location filename="../../catalog_format.py" line="+147" />
+        <location filename="../../catalog_format.py" line="+148" />
         <source>must be a JSON object</source>
         <translation>must be a JSON object</translation>
     </message>
@@ -2550,7 +2550,7 @@ The details are in the log file.</translation>
     <name>errors</name>
     <message>
         <location filename="../../auth.py" line="+103" />
-        <location filename="../../numbering.py" line="+145" />
+        <location filename="../../numbering.py" line="+150" />
         <location filename="../../setup.py" line="+83" />
         <source>This workstation is not initialised yet (run init).</source>
         <translation>This workstation is not initialised yet (run init).</translation>
@@ -2740,7 +2740,7 @@ The details are in the log file.</translation>
         <translation>{n} of {expected} characters of the personal number.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-100" />
+        <location filename="../../numbering.py" line="-101" />
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</translation>
     </message>
@@ -2858,13 +2858,13 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+25" />
-        <location line="+417" />
+        <location line="+419" />
         <location line="+15" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Request {receipt_no} is {status}: it cannot become {target}.</translation>
     </message>
     <message>
-        <location line="-417" />
+        <location line="-419" />
         <source>A delivery ends in status delivered.</source>
         <translation>A delivery ends in status delivered.</translation>
     </message>
@@ -2939,7 +2939,7 @@ The details are in the log file.</translation>
         <translation>A time in this change ({time}) is older than the central system accepts ({days} days).</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>A time in this change ({time}) is in the future: check this desk's clock.</source>
         <translation>A time in this change ({time}) is in the future: check this desk's clock.</translation>
     </message>
@@ -3016,7 +3016,7 @@ The details are in the log file.</translation>
         <translation>The promised date of request {receipt_no} is not plausible.</translation>
     </message>
     <message>
-        <location line="-488" />
+        <location line="-490" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
@@ -3101,7 +3101,9 @@ The details are in the log file.</translation>
         <translation>The central anchor could not be read ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../wire_rows.py" line="+38" />
+        <location filename="../../wire_rows.py" line="+42" />
+        <location line="+49" />
+        <location line="+12" />
         <source>This change cannot be recorded: {problem}.</source>
         <translation>This change cannot be recorded: {problem}.</translation>
     </message>
@@ -3272,7 +3274,7 @@ The details are in the log file.</translation>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+34" />
         <source>No error.</source>
         <translation>No error.</translation>
     </message>
@@ -3280,6 +3282,11 @@ The details are in the log file.</translation>
         <location line="+2" />
         <source>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</source>
         <translation>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The central server's certificate is not trusted: the address may be wrong, or something on the network is pretending to be the server. Nothing was sent. Work continues here; call IT.</source>
+        <translation>The central server's certificate is not trusted: the address may be wrong, or something on the network is pretending to be the server. Nothing was sent. Work continues here; call IT.</translation>
     </message>
     <message>
         <location line="+6" />

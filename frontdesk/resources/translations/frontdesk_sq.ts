@@ -2442,7 +2442,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>catalog</name>
     <message>
-        <location filename="../../catalog_format.py" line="+147"/>
+        <location filename="../../catalog_format.py" line="+148"/>
         <source>must be a JSON object</source>
         <translation>duhet të jetë objekt JSON</translation>
     </message>
@@ -2551,7 +2551,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     <name>errors</name>
     <message>
         <location filename="../../auth.py" line="+103"/>
-        <location filename="../../numbering.py" line="+145"/>
+        <location filename="../../numbering.py" line="+150"/>
         <location filename="../../setup.py" line="+83"/>
         <source>This workstation is not initialised yet (run init).</source>
         <translation>Ky stacion pune ende nuk është konfiguruar (ekzekutoni init).</translation>
@@ -2741,7 +2741,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{n} nga {expected} shenjat e numrit personal.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-100"/>
+        <location filename="../../numbering.py" line="-101"/>
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>Kodi i njësisë {code} nuk është i vlefshëm: përdorni 2 deri 6 shkronja të mëdha A–Z ose shifra.</translation>
     </message>
@@ -2859,13 +2859,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+417"/>
+        <location line="+419"/>
         <location line="+15"/>
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Kërkesa {receipt_no} është {status}: nuk mund të bëhet {target}.</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-419"/>
         <source>A delivery ends in status delivered.</source>
         <translation>Një dorëzim përfundon me statusin «dorëzuar».</translation>
     </message>
@@ -2940,7 +2940,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një kohë në këtë ndryshim ({time}) është më e vjetër se sa pranon sistemi qendror ({days} ditë).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>A time in this change ({time}) is in the future: check this desk&apos;s clock.</source>
         <translation>Një kohë në këtë ndryshim ({time}) është në të ardhmen: kontrolloni orën e këtij sporteli.</translation>
     </message>
@@ -3017,7 +3017,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Data e premtuar e kërkesës {receipt_no} nuk është e besueshme.</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-490"/>
         <source>Only a supervisor can cancel a request.</source>
         <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
     </message>
@@ -3102,7 +3102,9 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Ankora qendrore nuk u lexua dot ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../wire_rows.py" line="+38"/>
+        <location filename="../../wire_rows.py" line="+42"/>
+        <location line="+49"/>
+        <location line="+12"/>
         <source>This change cannot be recorded: {problem}.</source>
         <translation>Ky ndryshim nuk mund të regjistrohet: {problem}.</translation>
     </message>
@@ -3273,7 +3275,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{n} ditë</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>No error.</source>
         <translation>Asnjë gabim.</translation>
     </message>
@@ -3281,6 +3283,11 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+2"/>
         <source>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</source>
         <translation>Serveri qendror nuk arrihet (rrjeti nuk punon ose serveri është ndalur). Puna vazhdon këtu; gjithçka dërgohet kur të kthehet lidhja.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central server&apos;s certificate is not trusted: the address may be wrong, or something on the network is pretending to be the server. Nothing was sent. Work continues here; call IT.</source>
+        <translation>Certifikata e serverit qendror nuk është e besuar: adresa mund të jetë e gabuar, ose diçka në rrjet po hiqet si serveri. Asgjë nuk u dërgua. Puna vazhdon këtu; telefononi IT-në.</translation>
     </message>
     <message>
         <location line="+6"/>
