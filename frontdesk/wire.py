@@ -368,13 +368,14 @@ class PushRequest(Model):
 
 
 class PushEnvelope(Model):
-    """What the server parses: the same body, with each op left as JSON to be checked on its own."""
+    """What the server parses: the same body, with each op left as JSON to be checked on its own (any JSON
+    value: an op that is not even an object is answered ``rejected`` alone)."""
 
     epoch: Uuid | None = None
     receipt_counter: int = Field(ge=0, le=L.MAX_COUNTER)
     sent_at: WireTime | None = None
     audit: AuditHead | None = None
-    ops: list[dict[str, Any]] = Field(max_length=MAX_BATCH)
+    ops: list[Any] = Field(max_length=MAX_BATCH)
 
 
 class OpResult(Model):
