@@ -248,7 +248,7 @@ def decide_sync(sender: Sender, look: Lookups, op: wire.Op, now: dt.datetime) ->
         own = snap.workstation_code == sender.ws_code
         if not (own or resync):
             raise NotPermitted("A desk may re-push another desk's request only after the central system was restored.")
-        row, intake = _rebuild(sender, look, snap, events, now, own=own)
+        row, intake = _rebuild(sender, look, snap, events, now, own=own, window=not resync)
         effect.insert = dict(row)
         effect.events.append(intake)
         rest = [e for e in events if e.kind != "intake"]
@@ -266,7 +266,7 @@ def decide_sync(sender: Sender, look: Lookups, op: wire.Op, now: dt.datetime) ->
             continue
         trial = dict(after)
         try:
-            effect.events.append(apply_event(sender, look, trial, ev, now, window=False, stale_check=False))
+            effect.events.append(apply_event(sender, look, trial, ev, now, window=not resync, stale_check=False))
         except FrontdeskError as exc:
             effect.left_out += 1
             refused = refused or exc
@@ -293,9 +293,10 @@ def _in_resync(look: Lookups, base_epoch: str | None, created_at: dt.datetime, n
 
 
 def _rebuild(sender: Sender, look: Lookups, snap: wire.RequestSnapshot, events: list[wire.EventPayload],
-             now: dt.datetime, *, own: bool) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
-    """The request as its intake made it, checked like an intake (not against the time window: it may be
-    old), from the snapshot's fixed fields and its intake event."""
+             now: dt.datetime, *, own: bool, window: bool) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
+    """The request as its intake made it, from the snapshot's fixed fields and its intake event, checked
+    like an intake — against the time window too unless this re-push repairs a restore (``window`` False:
+    the server lost what it had, old requests come back with the rest)."""
     intakes = [e for e in events if e.kind == "intake"]
     if len(intakes) != 1:
         raise InvalidInput("A re-pushed request needs its one intake event.", field="events")
@@ -308,7 +309,10 @@ def _rebuild(sender: Sender, look: Lookups, snap: wire.RequestSnapshot, events: 
     rules.check_receipt(first.receipt_no, unit=sender.unit, workstation=first.workstation_code,
                         counter_max=sender.counter if own else None)  # fmt: skip
     rules.check_event(ev, workstation=first.workstation_code)
-    rules.check_pulled_time(first.created_at, now, "intake time")
+    if window:  # a request the server never saw, outside a restore: the intake's own time window
+        rules.check_op_time(first.created_at, now, skew_s=sender.skew_s, what="intake time")
+    else:  # after a restore the server lost what it had: older requests come back too
+        rules.check_pulled_time(first.created_at, now, "intake time")
     if first.standard_days not in look.days.get(first.service_code, ()):
         raise InvalidInput("Service {code} is not in a catalogue the central system published.", field="service",
                            code=first.service_code)  # fmt: skip

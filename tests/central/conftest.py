@@ -166,6 +166,8 @@ def postgres() -> str:
     )
     if role.returncode != 0:
         pytest.fail(f"cannot create the PostgreSQL test role: {role.stderr.strip()}")
+    # DROP DATABASE … WITH (FORCE) ends other sessions on it (an autovacuum worker, a lingering pool)
+    _as_postgres(f"GRANT pg_signal_backend TO {PG_ROLE}")
     with _pg_connect():
         pass
     return f"postgresql+psycopg://{PG_ROLE}:{PG_PASSWORD}@{PG_HOST}:{PG_PORT}"
