@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from . import search
 from .db import Store
 from .deadlines import OPEN_STATUSES, local_date, sla_state
 from .errors import InvalidInput, NotFound
@@ -236,15 +237,21 @@ def _filtered(stmt: Select[Any], flt: QueueFilter, today: dt.date) -> Select[Any
 
 
 def _text_match(t: str) -> Any:
-    """Free text: the start of a receipt number, a personal number, or the start of the citizen's name
-    (accent- and case-insensitive). Each is an index range, never a scan of the table."""
+    """Free text: any part (three characters or more) of the citizen's name, surname, personal number,
+    phone or receipt number through the trigram index (``search.py``; accents and case ignored); shorter
+    text: the start of a receipt number or of the name, or a whole personal number. Each is an index
+    lookup, never a scan of the table."""
     upper = t.upper().replace(" ", "")
     key = fold(t)
-    return or_(
+    prefix = or_(
         and_(Request.receipt_no >= upper, Request.receipt_no < upper + "\uffff"),
         Request.citizen_nid == upper,
         and_(Request.citizen_key >= key, Request.citizen_key < key + "\uffff"),
     )
+    expression = search.match_expression(t)
+    if expression is None:
+        return prefix
+    return Request.id.in_(search.matching_ids(expression))
 
 
 def _check_filter(flt: QueueFilter) -> None:
