@@ -1,6 +1,7 @@
 """Find anyone: the worklist's free-text search over an SQLite FTS5 index with the ``trigram`` tokenizer.
 
-The index ``request_search`` holds, per request, its receipt number, the citizen's personal number, the
+The index ``request_search`` (a contentless FTS5 table whose rowid is the request's rowid) holds, per
+request, its receipt number, the citizen's personal number, the
 citizen's name folded like ``text.fold`` (``citizen_key``: lower case, accents removed, so "Çela" and
 "cela" are one word) and the phone's digits. A trigram index answers "contains" for any part of a word of
 three characters or more, so a surname, the middle of a receipt number or the last digits of a phone are
@@ -19,7 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import column, select, table, text
+from sqlalchemy import func, literal_column, select, text
+from sqlalchemy.orm import Session
 
 from .text import fold
 
@@ -32,40 +34,40 @@ _PHONE_DIGITS = (
     "replace(replace(replace(replace(replace(replace(coalesce({p}, ''), ' ', ''), '-', ''), '.', ''),"
     " '(', ''), ')', ''), '+', '')"
 )
+_COLS = f"{TABLE} (rowid, receipt_no, nid, name, phone)"
+_DELETE = f"{TABLE} ({TABLE}, rowid, receipt_no, nid, name, phone)"
+_ROW = "{r}.receipt_no, {r}.citizen_nid, {r}.citizen_key, " + _PHONE_DIGITS.format(p="{r}.citizen_phone")
 CREATE = [
-    f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
-    "request_id UNINDEXED, receipt_no, nid, name, phone, tokenize = 'trigram')",
+    # contentless: the index keeps only the trigrams; its rowid is the request's rowid
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5(receipt_no, nid, name, phone, content = '', tokenize = 'trigram')",
     f"""CREATE TRIGGER {TABLE}_ai AFTER INSERT ON requests BEGIN
-  INSERT INTO {TABLE} (request_id, receipt_no, nid, name, phone)
-  VALUES (new.id, new.receipt_no, new.citizen_nid, new.citizen_key, {_PHONE_DIGITS.format(p="new.citizen_phone")});
+  INSERT INTO {_COLS} VALUES (new.rowid, {_ROW.format(r="new")});
 END""",
     f"""CREATE TRIGGER {TABLE}_ad AFTER DELETE ON requests BEGIN
-  DELETE FROM {TABLE} WHERE request_id = old.id;
+  INSERT INTO {_DELETE} VALUES ('delete', old.rowid, {_ROW.format(r="old")});
 END""",
     f"""CREATE TRIGGER {TABLE}_au AFTER UPDATE OF receipt_no, citizen_nid, citizen_key, citizen_phone ON requests
 WHEN old.receipt_no IS NOT new.receipt_no OR old.citizen_nid IS NOT new.citizen_nid
   OR old.citizen_key IS NOT new.citizen_key OR old.citizen_phone IS NOT new.citizen_phone BEGIN
-  DELETE FROM {TABLE} WHERE request_id = old.id;
-  INSERT INTO {TABLE} (request_id, receipt_no, nid, name, phone)
-  VALUES (new.id, new.receipt_no, new.citizen_nid, new.citizen_key, {_PHONE_DIGITS.format(p="new.citizen_phone")});
+  INSERT INTO {_DELETE} VALUES ('delete', old.rowid, {_ROW.format(r="old")});
+  INSERT INTO {_COLS} VALUES (new.rowid, {_ROW.format(r="new")});
 END""",
 ]
-FILL = (
-    f"INSERT INTO {TABLE} (request_id, receipt_no, nid, name, phone) "
-    f"SELECT id, receipt_no, citizen_nid, citizen_key, {_PHONE_DIGITS.format(p='citizen_phone')} FROM requests"
-)
+FILL = f"INSERT INTO {_COLS} SELECT rowid, {_ROW.format(r='requests')} FROM requests"
 DROP = [
     f"DROP TRIGGER IF EXISTS {TABLE}_au",
     f"DROP TRIGGER IF EXISTS {TABLE}_ad",
     f"DROP TRIGGER IF EXISTS {TABLE}_ai",
     f"DROP TABLE IF EXISTS {TABLE}",
 ]
+# Above this many matches the worklist walks its sort column's index and checks each row against the
+# matches (the first page is found after a few thousand rows); below it, the matches are read and sorted.
+MANY = 2000
 
 _PHONE_RE = re.compile(r"^\+?[\d\s\-.()]{5,}$")
-_search_table: Any = table(TABLE, column("request_id"))
 
 
-def include_name(name: str | None, type_: str, _parent: dict[str, Any]) -> bool:
+def include_name(name: str | None, type_: Any, _parent: Any) -> bool:
     """Alembic's ``include_name`` hook: the FTS index and its shadow tables are not in the models."""
     return not (type_ == "table" and name is not None and name.startswith(TABLE))
 
@@ -104,12 +106,25 @@ def match_expression(text_: str) -> str | None:
     return " AND ".join(_quote(w) for w in words)
 
 
-def matching_ids(expression: str) -> Any:
-    """A scalar select of the ids of the requests the FTS expression matches (for ``id IN (...)``)."""
-    return select(_search_table.c.request_id).where(text(f"{TABLE} MATCH :fts_q").bindparams(fts_q=expression))
+def matching_rowids(expression: str) -> Any:
+    """A select of the rowids of the requests the FTS expression matches (for ``requests.rowid IN``)."""
+    return select(literal_column("rowid")).select_from(text(TABLE)).where(_match(expression))
+
+
+def count_matches(session: Session, expression: str, limit: int = MANY) -> int:
+    """How many requests match, counted up to ``limit`` (0: all) from the index alone: no request is read."""
+    inner: Any = select(literal_column("1")).select_from(text(TABLE)).where(_match(expression))
+    if limit:
+        inner = inner.limit(limit)
+    return int(session.scalar(select(func.count()).select_from(inner.subquery())) or 0)
+
+
+def _match(expression: str) -> Any:
+    return text(f"{TABLE} MATCH :fts_q").bindparams(fts_q=expression)
 
 
 def rebuild(connection: Any) -> None:
-    """Fill the index again from ``requests`` (the migration's first fill; a repair)."""
-    connection.exec_driver_sql(f"DELETE FROM {TABLE}")
+    """Fill the index again from ``requests``: after anything that renumbers rowids (a VACUUM of a table
+    without an integer primary key may), or to repair it. The migration's first fill is the same SQL."""
+    connection.exec_driver_sql(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('delete-all')")
     connection.exec_driver_sql(FILL)

@@ -69,12 +69,16 @@ def test_the_index_follows_every_writer(store: Store, clerk: auth.Actor) -> None
         s.execute(text("DELETE FROM request_events WHERE request_id = :i"), {"i": req.id})
         s.execute(text("DELETE FROM outbox WHERE request_id = :i"), {"i": req.id})
     with store.read() as s:
-        assert s.scalar(text("SELECT count(*) FROM request_search WHERE request_id = :i"), {"i": req.id}) == 1
+        assert (
+            s.scalar(text("SELECT count(*) FROM request_search WHERE request_search MATCH :q"), {"q": '"gjoni"'}) == 1
+        )
     with store.write() as s:
         s.execute(text("PRAGMA foreign_keys = OFF"))
         s.execute(text("DELETE FROM requests WHERE id = :i"), {"i": req.id})
     with store.read() as s:
-        assert s.scalar(text("SELECT count(*) FROM request_search WHERE request_id = :i"), {"i": req.id}) == 0
+        assert (
+            s.scalar(text("SELECT count(*) FROM request_search WHERE request_search MATCH :q"), {"q": '"gjoni"'}) == 0
+        )
 
 
 def test_match_expression() -> None:
@@ -121,3 +125,17 @@ def test_migration_fills_the_index_from_existing_requests(tmp_path: Path) -> Non
             assert s.scalar(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'request_search%'")) == 0
     finally:
         store.close()
+
+
+def test_the_migration_creates_the_index_search_describes() -> None:
+    """search.CREATE is what the migration froze; a change to the index needs a new migration."""
+    import importlib.util
+
+    from frontdesk.db import MIGRATIONS
+
+    (path,) = (MIGRATIONS / "versions").glob("*_b7c1e5a0d2f4_*.py")
+    spec = importlib.util.spec_from_file_location("migration_b7c1e5a0d2f4", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (module.CREATE, module.FILL, module.DROP) == (search.CREATE, search.FILL, search.DROP)
