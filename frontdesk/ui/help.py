@@ -68,8 +68,7 @@ def mnemonics_in(top: QWidget, extra: Iterable[str] = ()) -> list[tuple[str, str
     for w in top.findChildren(QWidget):
         if not _shown(w, top):
             continue
-        button = isinstance(w, QAbstractButton)
-        if button or (isinstance(w, QLabel) and w.buddy() is not None):
+        if isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy() is not None):
             text = w.text()
         elif isinstance(w, QGroupBox) and w.isCheckable():
             text = w.title()

@@ -26,6 +26,7 @@ from frontdesk.auth import Actor
 from frontdesk.db import Store
 
 from .messages import Problem
+from .page import Dialog
 from .tasks import TaskRunner
 
 
@@ -36,7 +37,7 @@ def _label(role: str) -> QLabel:
     return lbl
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Dialog):
     """User name + password. With ``locked_user`` it is the idle-lock screen: same user, password only,
     plus "Sign out" to hand the workstation to someone else."""
 
@@ -122,11 +123,6 @@ class LoginDialog(QDialog):
         self.sign_out.setText(self.tr("Sign &out"))
         self.quit.setText(self.tr("&Quit"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _sign_out(self) -> None:
         self._signing_out = True
         self.sign_out_requested.emit()
@@ -193,7 +189,7 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(Dialog):
     """Voluntary (menu) or forced (after an admin reset) password change; the core checks the rules."""
 
     def __init__(
@@ -259,11 +255,6 @@ class ChangePasswordDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Change password"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def submit(self) -> None:
         if self.new.text() != self.repeat.text():

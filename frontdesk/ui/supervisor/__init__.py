@@ -54,6 +54,14 @@ class Supervision(QObject):
             from .admin import AdminPage
 
             self.admin = AdminPage(s, ctx.tasks)
+        for page, first in (
+            (self.workload, "table"),
+            (self.dashboard, "date_from"),
+            (self.audit, "text"),
+            (self.admin, "sections"),
+        ):
+            if page is not None:
+                page.first_focus = getattr(page, first)  # where the keyboard lands when the page is shown
         self.menu: QMenu | None = None
         self.admin_menu: QMenu | None = None
         self.actions: dict[str, QAction] = {}

@@ -7,12 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +31,7 @@ from frontdesk.auth import ROLES, UserInfo
 from frontdesk.catalog import ServiceInfo
 
 from ..messages import Problem
+from ..page import Dialog, Page
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
 from .service import SupervisorService, parse_documents
@@ -45,7 +44,7 @@ def _role(role: str) -> str:
     return QCoreApplication.translate("roles", ROLE_LABELS.get(role, role))
 
 
-class FormDialog(QDialog):
+class FormDialog(Dialog):
     """A small form with OK / Cancel; ``submitted`` carries the values; errors are shown inside."""
 
     submitted = Signal(dict)
@@ -110,7 +109,7 @@ class FormDialog(QDialog):
         self.ok.setEnabled(True)
 
 
-class AdminPage(QWidget):
+class AdminPage(Page):
     changed = Signal()
 
     def __init__(self, service: SupervisorService, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -210,15 +209,9 @@ class AdminPage(QWidget):
         self.reset_button.setText(self.tr("&Reset password…"))
         self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
+    def first_shown(self) -> None:
         if not self.loaded_once:
             self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self.services = self.service.services()

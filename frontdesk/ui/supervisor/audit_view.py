@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +28,7 @@ from frontdesk.deadlines import OFFICE_TZ
 from frontdesk.i18n import QT_TRANSLATE_NOOP
 
 from ..messages import Problem
+from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import data_label, message_label, set_role
 from .service import SupervisorService, VerifyText
@@ -62,7 +62,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     loaded = Signal(int)
     verified = Signal(bool)
 
@@ -207,15 +207,9 @@ class AuditPage(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
+    def first_shown(self) -> None:
         if not self.loaded_once:
             self.refresh()
-        super().showEvent(event)
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)

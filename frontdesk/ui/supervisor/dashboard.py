@@ -19,8 +19,8 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QShowEvent
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from frontdesk import reports
 
 from ..messages import Problem
+from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
 from .service import DashboardData, SupervisorService
@@ -78,7 +79,7 @@ def fmt(field: str, value: Any) -> str:
     return str(value)
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Page):
     computed = Signal()
     exported = Signal(str)  # path
 
@@ -216,17 +217,12 @@ class DashboardPage(QWidget):
         self.overdue_view.setAccessibleName(self.tr("Services by open overdue requests"))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
-            self._chart_fonts()
-        super().changeEvent(event)
+    def text_size_changed(self) -> None:
+        self._chart_fonts()
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def first_shown(self) -> None:
         if not self.loaded_once:
             self.compute()
-        super().showEvent(event)
 
     def current_group(self) -> str:
         return str(self.group.currentData() or "service")

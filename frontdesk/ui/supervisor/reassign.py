@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,13 +24,14 @@ from PySide6.QtWidgets import (
 from frontdesk.queries import QueueRow, RequestView
 
 from ..messages import Problem
+from ..page import Dialog, Page
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
 from ..worklist import ROW_RECEIPT, WorklistPage, sla_text
 from .service import SupervisorService
 
 
-class ReassignDialog(QDialog):
+class ReassignDialog(Dialog):
     """Choose who takes the requests and why. With ``candidates`` (rebalancing a clerk's queue) the
     supervisor also ticks which requests move; otherwise ``receipt_nos`` are the worklist's selection."""
 
@@ -119,11 +119,6 @@ class ReassignDialog(QDialog):
         self.cancel.setText(self.tr("Cancel"))
         self._update()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def chosen(self) -> list[str]:
         if self.requests is None:
             return list(self.receipt_nos)
@@ -180,7 +175,7 @@ def run_reassign(
     dialog.submitted.connect(submitted)
 
 
-class WorklistReassign(QWidget):
+class WorklistReassign(Page):
     """The "Reassign…" button over the worklist (supervisors only), working on the selected rows."""
 
     def __init__(self, worklist: WorklistPage, service: SupervisorService, tasks: TaskRunner) -> None:
@@ -210,11 +205,6 @@ class WorklistReassign(QWidget):
     def retranslate(self) -> None:
         self.button.setText(self.tr("Reass&ign selected…"))
         self.button.setToolTip(self.tr("Move the selected requests to another clerk (Ctrl+click to select several)"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def selected(self) -> list[str]:
         sel = self.worklist.table.selectionModel()
