@@ -333,3 +333,23 @@ def service_usage(store: Store, days: int = 90) -> dict[str, int]:
             .order_by(func.count().desc())
         )
         return {code: int(n) for code, n in rows}
+
+
+def event_reasons(store: Store, receipt_nos: list[str]) -> dict[tuple[str, str, dt.datetime], str]:
+    """The reasons written with the events of these requests (reassignment, reject/cancel, void), keyed by
+    (receipt number, event kind, device time to the second) — the audit trail keeps no free text, so its
+    screen finds the reason here."""
+    if not receipt_nos:
+        return {}
+    out: dict[tuple[str, str, dt.datetime], str] = {}
+    with store.read() as s:
+        rows = s.execute(
+            select(Request.receipt_no, RequestEvent.kind, RequestEvent.device_time, RequestEvent.data)
+            .join(Request, Request.id == RequestEvent.request_id)
+            .where(Request.receipt_no.in_(receipt_nos), RequestEvent.kind.in_(("assign", "status", "void")))
+        )
+        for no, kind, when, data in rows:
+            reason = (data or {}).get("reason")
+            if reason:
+                out[(no, kind, when.replace(microsecond=0))] = str(reason)
+    return out

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
 from .a11y import announce
 from .services import CounterService, ServiceChoice
+from .widgets import CompactList
 
 ROLE_CODE = Qt.ItemDataRole.UserRole
 FREQUENT = 5  # services in the "used most here" group
@@ -34,7 +35,7 @@ class ServicePicker(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("service_search")
         self.search.setClearButtonEnabled(True)
-        self.results = QListWidget()
+        self.results = CompactList(4)
         self.results.setObjectName("service_results")
         self.results.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the field drives it: Tab skips the list
         self.results.setMinimumHeight(90)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QListWidget,
     QMessageBox,
     QSizePolicy,
     QWidget,
@@ -202,3 +203,16 @@ class FlowLayout(QLayout):
             x += hint.width() + self._spacing
             line = max(line, hint.height())
         return y + line - rect.y() + m.bottom()
+
+
+class CompactList(QListWidget):
+    """A list that asks for little height (``rows`` rows) and takes more when there is room: the intake
+    page fits a 1366×768 counter screen without scrolling, and a larger screen shows more rows."""
+
+    def __init__(self, rows: int = 4) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def sizeHint(self) -> QSize:
+        row = self.fontMetrics().height() + 4
+        return QSize(super().sizeHint().width(), row * self.rows + 2 * self.frameWidth())

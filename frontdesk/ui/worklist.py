@@ -207,7 +207,7 @@ class WorklistPage(Page):
         self.text.setMinimumWidth(180)
         for combo in (self.status, self.assignee, self.service_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(14)
         self.status_label, self.assignee_label, self.service_label, self.text_label = (
             QLabel(),
             QLabel(),
@@ -395,8 +395,18 @@ class WorklistPage(Page):
             say(self.nothing, "", speak=False)
 
     def _resize(self) -> None:
+        """Short columns fit their contents; the service name takes the rest of the width and is cut
+        with "…" (its whole name is the cell's tooltip), so the table fits the screen without scrolling."""
         if self.model.rows and not getattr(self, "_sized", False):
+            header = self.table.horizontalHeader()
             self.table.resizeColumnsToContents()
+            keys = [c[0] for c in COLUMNS]
+            widest = self.table.fontMetrics().horizontalAdvance("n" * 22)
+            for key in ("citizen", "assignee"):  # names: cut with "…" past ~22 letters
+                col = keys.index(key)
+                header.resizeSection(col, min(header.sectionSize(col), widest))
+            header.setSectionResizeMode(keys.index("service"), QHeaderView.ResizeMode.Stretch)
+            header.setStretchLastSection(False)
             self._sized = True
 
     def _activated(self, index: QModelIndex) -> None:

@@ -171,6 +171,7 @@ def test_albanian_is_complete_and_distinct() -> None:
         "→ {status}",
         "→ {status}…",
         "Status: {old} → {new}",
+        "{old} → {new}",
         "{n} min",
         "Tab, Shift+Tab",
         "Enter",

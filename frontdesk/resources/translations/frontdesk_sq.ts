@@ -546,7 +546,7 @@
         <translation>Të gjitha veprimet</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+78" />
         <source>The newest {n} entries; older ones follow.</source>
         <translation>{n} regjistrimet më të reja; ka edhe më të hershme.</translation>
     </message>
@@ -569,6 +569,49 @@
         <location line="+5" />
         <source>The audit trail has been tampered with. {why}</source>
         <translation>Gjurma e auditimit është ndërhyrë. {why}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../ui/supervisor/audit_words.py" line="+38" />
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>from {old} to {new}</source>
+        <translation>nga {old} te {new}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>satisfaction {n} of 5</source>
+        <translation>kënaqësia {n} nga 5</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>copy {n}</source>
+        <translation>kopja {n}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>original</source>
+        <translation>origjinali</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not active</source>
+        <translation>joaktiv</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>reason: {reason}</source>
+        <translation>arsyeja: {reason}</translation>
     </message>
 </context>
 <context>
@@ -757,12 +800,12 @@
     </message>
     <message>
         <location line="+4" />
-        <location line="+215" />
+        <location line="+231" />
         <source>Performance against the service standards</source>
         <translation>Performanca kundrejt standardeve të shërbimit</translation>
     </message>
     <message>
-        <location line="-214" />
+        <location line="-230" />
         <source>&amp;From:</source>
         <translation>&amp;Nga:</translation>
     </message>
@@ -823,12 +866,11 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+133" />
         <source>Services by open overdue requests</source>
         <translation>Shërbimet sipas kërkesave të hapura me vonesë</translation>
     </message>
     <message>
-        <location line="-114" />
+        <location line="+19" />
         <source>Computing…</source>
         <translation>Po llogaritet…</translation>
     </message>
@@ -853,12 +895,27 @@
         <translation>Java që fillon më</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
+        <source>Services by open overdue requests (received in the period)</source>
+        <translation>Shërbimet sipas kërkesave të hapura me vonesë (të marra në periudhë)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clerks by open overdue requests (received in the period)</source>
+        <translation>Punonjësit sipas kërkesave të hapura me vonesë (të marra në periudhë)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Units by open overdue requests (received in the period)</source>
+        <translation>Njësitë sipas kërkesave të hapura me vonesë (të marra në periudhë)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Overdue</source>
         <translation>Me vonesë</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+21" />
         <source>Open requests past their promised date</source>
         <translation>Kërkesa të hapura përtej datës së premtuar</translation>
     </message>
@@ -1911,7 +1968,7 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../ui/intake/cart.py" line="+97" />
+        <location filename="../../ui/intake/cart.py" line="+96" />
         <source>Service</source>
         <translation>Shërbimi</translation>
     </message>
@@ -1969,7 +2026,7 @@
 <context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/service_picker.py" line="+54" />
+        <location filename="../../ui/service_picker.py" line="+55" />
         <source>Type a code or part of the name…</source>
         <translation>Shkruani kodin ose një pjesë të emrit…</translation>
     </message>

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
@@ -30,7 +29,7 @@ from frontdesk.workflow import IntakeItem
 from ..a11y import announce, plain
 from ..service_picker import ServicePicker
 from ..services import CounterService, ServiceChoice
-from ..widgets import data_label
+from ..widgets import CompactList, data_label
 
 ROLE_CODE = Qt.ItemDataRole.UserRole
 
@@ -61,7 +60,7 @@ class ServiceForm(QGroupBox):
         self.service_label = QLabel()
         self.service_label.setBuddy(self.picker.search)
         self.chosen_label = data_label("chosen_service")
-        self.documents = QListWidget()
+        self.documents = CompactList(4)
         self.documents.setObjectName("documents")
         self.documents.setMinimumHeight(70)
         self.documents_label = QLabel()
@@ -195,7 +194,7 @@ class VisitCart(QGroupBox):
         self.setObjectName("visit_box")
         self.service = service
         self.lines: list[CartLine] = []
-        self.visit_list = QListWidget()
+        self.visit_list = CompactList(3)
         self.visit_list.setObjectName("visit_items")
         self.visit_list.setMaximumHeight(110)
         self.visit_list.setMinimumHeight(48)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import audit
-from frontdesk.deadlines import OFFICE_TZ
 from frontdesk.i18n import QT_TRANSLATE_NOOP
+from frontdesk.localtime import datetime_text
 
 from ..messages import Problem
 from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import data_label, message_label, set_role
+from .audit_words import describe
 from .service import SupervisorService, VerifyText
 
 LIMIT = 500
@@ -256,17 +256,16 @@ class AuditPage(Page):
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.entries))
+        names = self.service.user_names()
+        reasons = self.service.event_reasons(self.entries)
         for i, e in enumerate(self.entries):
-            local = e.time.replace(tzinfo=dt.UTC).astimezone(OFFICE_TZ)
-            details = json.dumps(e.details, ensure_ascii=False, sort_keys=True) if e.details else ""
-            subject = e.subject or ""
             cells = [
                 str(e.seq),
-                local.strftime("%d.%m.%Y %H:%M:%S"),
-                e.actor or "—",
+                datetime_text(e.time, seconds=True),
+                names.get(e.actor, e.actor) if e.actor else "—",
                 e.workstation_code,
                 action_label(e.action),
-                f"{subject}  {details}".strip(),
+                describe(e, names, reasons),
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, QTableWidgetItem(text))

@@ -344,24 +344,40 @@ class DashboardPage(Page):
         self._chart_fonts()
 
     def _overdue(self, top: int = 6) -> None:
+        """The rows of the table (same period, same grouping) ranked by their open overdue requests, by
+        name; whole numbers on the axis."""
         assert self.data is not None
         chart = self.overdue_chart
         self._reset(chart)
-        chart.setTitle(self.tr("Services by open overdue requests"))
-        ranked = self.data.overdue[:top]
+        rep = self.data.report
+        chart.setTitle(
+            {
+                "service": self.tr("Services by open overdue requests (received in the period)"),
+                "clerk": self.tr("Clerks by open overdue requests (received in the period)"),
+                "unit": self.tr("Units by open overdue requests (received in the period)"),
+            }.get(rep.by, "")
+        )
+        ranked = sorted((r for r in rep.rows if r.open_overdue), key=lambda r: (-r.open_overdue, r.label))[:top]
         bars = QBarSet(self.tr("Overdue"))
         bars.setColor(QColor("#c0392b"))
+        metrics = self.fontMetrics()
         cats = []
-        for code, _name, n in reversed(ranked):  # the largest at the top
-            bars.append(n)
-            cats.append(code)
+        for row in reversed(ranked):  # the largest at the top
+            bars.append(row.open_overdue)
+            name = row.label or self._nobody(row.key)
+            cats.append(metrics.elidedText(name, Qt.TextElideMode.ElideRight, metrics.horizontalAdvance("n" * 24)))
         series = QHorizontalBarSeries()
         series.append(bars)
         chart.addSeries(series)
         y = QBarCategoryAxis()
         y.append(cats or ["–"])
+        top_value = max([r.open_overdue for r in ranked] or [1])
+        step = max(1, -(-top_value // 5))  # at most ~5 whole-number ticks
         x = QValueAxis()
-        x.setRange(0, max([n for *_x, n in ranked] or [1]) + 1)
+        x.setRange(0, step * (-(-top_value // step)) + (step if top_value % step == 0 else 0))
+        x.setTickType(QValueAxis.TickType.TicksDynamic)
+        x.setTickAnchor(0)
+        x.setTickInterval(step)
         x.setLabelFormat("%d")
         x.setTitleText(self.tr("Open requests past their promised date"))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
