@@ -53,8 +53,12 @@ class LanguageManager:
             self._installed.append(own)
         else:
             log.warning("translation %s not found in %s", lang, translations_dir())
-        qt = QTranslator()  # Qt's own dialogs (buttons of QMessageBox...), when Qt ships them
-        if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        # Qt's own texts (standard buttons, the file dialog, context menus): Qt's catalogue when it ships
+        # one for the language, else ours — Qt has no Albanian, so frontdesk ships qt_sq (see docs/ui.md)
+        qt = QTranslator()
+        if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or (
+            qt.load(str(translations_dir() / f"qt_{lang}.qm"))
+        ):
             self._app.installTranslator(qt)
             self._installed.append(qt)
         QLocale.setDefault(QLocale(lang))

@@ -23,7 +23,7 @@ def qt_translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-_STATUS_PARAMS = ("status", "from_status", "to_status", "old", "new", "to", "current")
+_STATUS_PARAMS = ("status", "from_status", "to_status", "old", "new", "to", "target", "current")
 
 
 def render(exc: FrontdeskError) -> str:
@@ -38,9 +38,11 @@ def render(exc: FrontdeskError) -> str:
         value = params.get(key)
         if isinstance(value, str) and value in STATUSES:
             params[key] = QCoreApplication.translate("status", status_label(value))
-    if isinstance(params.get("until"), str):
-        params["until"] = utc_hhmm_to_local(params["until"])
     template = QCoreApplication.translate(exc.context, exc.text)
+    if isinstance(params.get("until"), str):
+        # auth.py says a lockout's end as a UTC clock time ("… until 13:05 (UTC)"); on screen it is local
+        params["until"] = utc_hhmm_to_local(params["until"])
+        template = template.replace(" (UTC)", "")
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
