@@ -322,7 +322,13 @@ def _blocks(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[list[Flowable]
             _field(s["promised"], f"<b>{format_date(item.promised_date, doc.lang)}</b>", st.body),
             Paragraph(_e(_standard(s, item.standard_days)), st.small),
         ]
-    out = [_rule(), Paragraph(_e(s["collect"]), st.small)]
+    out = [_rule()]
+    if total > 1:  # the visit's summary: how many services, what was paid in all
+        paid = sum(item.fee_paid for item in doc.items)
+        services = s["visit_services"].format(n=total)
+        out.append(_field(s["visit_total"], f"{_e(services)} · <b>{format_fee(paid)}</b>", st.body))
+        out.append(_rule(dash=True))
+    out.append(Paragraph(_e(s["collect"]), st.small))
     blocks.append(out)
     return blocks
 

@@ -111,6 +111,7 @@ def render_cashup(
     day: MyDay, *, unit_name: str, workstation_code: str, lang: str = "sq", paper: str = "roll80"
 ) -> bytes:
     """The clerk's end-of-day slip as PDF bytes."""
+    register_fonts()  # before any Paragraph: its <b> needs the font family
     s, st = SLIP_STRINGS[lang], _Styles(_PAPERS[paper])
     head: list[Flowable] = [
         Paragraph(_e(unit_name), st.head),
@@ -152,6 +153,7 @@ def render_cashup(
 
 def render_void_slip(slip: VoidSlip, *, lang: str = "sq", paper: str = "roll80") -> bytes:
     """The slip that says a receipt is void, as PDF bytes."""
+    register_fonts()
     s, r, st = SLIP_STRINGS[lang], RECEIPT_STRINGS[lang], _Styles(_PAPERS[paper])
     import datetime as dt
 
