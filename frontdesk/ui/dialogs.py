@@ -71,7 +71,7 @@ class ReasonDialog(Dialog):
         self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
         self.retranslate()
         self.ok.setEnabled(False)
-        self.reason.setFocus()
+        self.first_focus = self.reason
 
     def retranslate(self) -> None:
         self.setWindowTitle(self._title)
@@ -168,7 +168,7 @@ class DeliveryDialog(Dialog):
         self.collector_id.returnPressed.connect(self.confirm)
         self.retranslate()
         self._who_changed(False)
-        self.by_citizen.setFocus()
+        self.first_focus = self.by_citizen
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Deliver to citizen"))

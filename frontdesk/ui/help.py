@@ -127,7 +127,7 @@ class ShortcutsDialog(Dialog):
         lay.addWidget(box)
         self.retranslate()
         self.resize(620, 520)
-        self.table.setFocus()
+        self.first_focus = self.table
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Keyboard shortcuts"))

@@ -58,4 +58,11 @@ class Page(_Screen, QWidget):
 
 
 class Dialog(_Screen, QDialog):
-    """A dialog that follows the language and the text size."""
+    """A dialog that follows the language and the text size; when it opens, the keyboard goes to its
+    ``first_focus`` (the field to fill, or the default answer)."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.first_focus is not None:
+            self.activateWindow()
+            self.first_focus.setFocus()

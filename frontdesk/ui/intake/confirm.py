@@ -63,7 +63,7 @@ class VisitSummary(Dialog):
         lay.addWidget(self.body, 1)
         lay.addWidget(box)
         self.retranslate()
-        self.save.setFocus()
+        self.first_focus = self.save
 
     def total(self) -> int:
         return sum(int(line.item.fee_paid or 0) for line in self.lines)
