@@ -220,9 +220,9 @@ class RequestDetailPage(Page):
             self.values[k].setAccessibleName(text.rstrip(":"))  # the caption names the value
         self.actions_box.setTitle(self.tr("Actions"))
         self.deliver_button.setText(self.tr("&Deliver to citizen…"))
-        self.void_button.setText(self.tr("&Void this intake…"))
+        self.void_button.setText(self.tr("Void this in&take…"))
         self.reprint_button.setText(self.tr("Re&print receipt"))
-        self.preview_button.setText(self.tr("Pre&view receipt"))
+        self.preview_button.setText(self.tr("Previe&w receipt"))
         for b in (self.deliver_button, self.void_button, self.reprint_button, self.preview_button):
             b.setAccessibleName(plain(b.text()))
         self.note_label.setText(self.tr("Add n&ote:"))

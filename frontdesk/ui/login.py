@@ -253,7 +253,7 @@ class ChangePasswordDialog(Dialog):
         self.new.setAccessibleName(self.tr("New password"))
         self.repeat.setAccessibleName(self.tr("Repeat new password"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Change password"))
+        ok.setText(self.tr("Change pass&word"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def submit(self) -> None:

@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.view_menu.setTitle(self.tr("&View"))
-        self.help_menu.setTitle(self.tr("&Help"))
+        self.help_menu.setTitle(self.tr("H&elp"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.act_password.setText(self.tr("Change &password…"))
         self.act_settings.setText(self.tr("&Settings…"))

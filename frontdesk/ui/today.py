@@ -131,7 +131,7 @@ class TodayPage(Page):
         self.deliveries.setAccessibleName(self.deliveries_box.title())
         self.cashup_button.setText(self.tr("&Cash-up slip…"))
         self.cashup_button.setAccessibleName(plain(self.cashup_button.text()))
-        self.refresh_button.setText(self.tr("R&efresh"))
+        self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(plain(self.refresh_button.text()))
         self.show_day(self.day)
 

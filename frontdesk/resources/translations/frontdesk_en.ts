@@ -194,13 +194,13 @@
     </message>
     <message>
         <location line="+1" />
-        <source>Name in &amp;Albanian:</source>
-        <translation>Name in &amp;Albanian:</translation>
+        <source>Name in Albanian</source>
+        <translation>Name in Albanian</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>Name in Albanian</source>
-        <translation>Name in Albanian</translation>
+        <source>Name in Al&amp;banian:</source>
+        <translation>Name in Al&amp;banian:</translation>
     </message>
     <message>
         <location line="+1" />
@@ -492,8 +492,8 @@
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Verify chain</source>
-        <translation>&amp;Verify chain</translation>
+        <source>Verify &amp;chain</source>
+        <translation>Verify &amp;chain</translation>
     </message>
     <message>
         <location line="+1" />
@@ -663,8 +663,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>&amp;Change password</source>
-        <translation>&amp;Change password</translation>
+        <source>Change pass&amp;word</source>
+        <translation>Change pass&amp;word</translation>
     </message>
     <message>
         <location line="+1" />
@@ -805,19 +805,19 @@
         <translation>Performance against the service standards</translation>
     </message>
     <message>
-        <location line="-230" />
-        <source>&amp;From:</source>
-        <translation>&amp;From:</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="-229" />
         <source>&amp;To:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Group by:</source>
-        <translation>&amp;Group by:</translation>
+        <location line="-1" />
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Group &amp;by:</source>
+        <translation>Group &amp;by:</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1337,8 +1337,8 @@
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
+        <source>H&amp;elp</source>
+        <translation>H&amp;elp</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1713,22 +1713,12 @@
         <translation>&amp;Deliver to citizen…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Void this intake…</source>
-        <translation>&amp;Void this intake…</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Re&amp;print receipt</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Pre&amp;view receipt</source>
-        <translation>Pre&amp;view receipt</translation>
-    </message>
-    <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Rea&amp;son:</source>
         <translation>Rea&amp;son:</translation>
     </message>
@@ -1738,7 +1728,17 @@
         <translation>Add n&amp;ote:</translation>
     </message>
     <message>
+        <location line="-5" />
+        <source>Void this in&amp;take…</source>
+        <translation>Void this in&amp;take…</translation>
+    </message>
+    <message>
         <location line="+2" />
+        <source>Previe&amp;w receipt</source>
+        <translation>Previe&amp;w receipt</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -1994,8 +1994,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>F&amp;ee paid:</source>
-        <translation>F&amp;ee paid:</translation>
+        <source>Fee pa&amp;id:</source>
+        <translation>Fee pa&amp;id:</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2558,8 +2558,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>R&amp;efresh</source>
-        <translation>R&amp;efresh</translation>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <location line="+23" />
@@ -3386,7 +3386,7 @@ The details are in the log file.</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+80" />
+        <location filename="../../ui/messages.py" line="+82" />
         <source>The database is busy (another program on this computer is using it). Nothing was saved; try again in a moment.</source>
         <translation>The database is busy (another program on this computer is using it). Nothing was saved; try again in a moment.</translation>
     </message>

@@ -90,7 +90,7 @@
     <message>
         <location line="+3" />
         <source>&amp;Add local service…</source>
-        <translation>&amp;Shto shërbim vendor…</translation>
+        <translation>Shto shërbim &amp;vendor…</translation>
     </message>
     <message>
         <location line="+1" />
@@ -194,13 +194,13 @@
     </message>
     <message>
         <location line="+1" />
-        <source>Name in &amp;Albanian:</source>
-        <translation>Emri në &amp;shqip:</translation>
+        <source>Name in Albanian</source>
+        <translation>Emri në shqip</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>Name in Albanian</source>
-        <translation>Emri në shqip</translation>
+        <source>Name in Al&amp;banian:</source>
+        <translation>Emri në sh&amp;qip:</translation>
     </message>
     <message>
         <location line="+1" />
@@ -230,7 +230,7 @@
     <message>
         <location line="+2" />
         <source>&amp;Standard (working days):</source>
-        <translation>&amp;Standardi (ditë pune):</translation>
+        <translation>Sta&amp;ndardi (ditë pune):</translation>
     </message>
     <message>
         <location line="+1" />
@@ -418,7 +418,7 @@
     <message>
         <location line="+1" />
         <source>Fi&amp;nd:</source>
-        <translation>Kë&amp;rko:</translation>
+        <translation>&amp;Kërko:</translation>
     </message>
     <message>
         <location line="+1" />
@@ -433,7 +433,7 @@
     <message>
         <location line="+1" />
         <source>&amp;Who:</source>
-        <translation>&amp;Kush:</translation>
+        <translation>K&amp;ush:</translation>
     </message>
     <message>
         <location line="+1" />
@@ -453,7 +453,7 @@
     <message>
         <location line="+1" />
         <source>&amp;Dates from</source>
-        <translation>&amp;Datat nga</translation>
+        <translation>Da&amp;tat nga</translation>
     </message>
     <message>
         <location line="+1" />
@@ -492,8 +492,8 @@
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Verify chain</source>
-        <translation>&amp;Verifiko zinxhirin</translation>
+        <source>Verify &amp;chain</source>
+        <translation>Verifiko &amp;zinxhirin</translation>
     </message>
     <message>
         <location line="+1" />
@@ -663,8 +663,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>&amp;Change password</source>
-        <translation>&amp;Ndrysho fjalëkalimin</translation>
+        <source>Change pass&amp;word</source>
+        <translation>Ndrysho &amp;fjalëkalimin</translation>
     </message>
     <message>
         <location line="+1" />
@@ -805,18 +805,18 @@
         <translation>Performanca kundrejt standardeve të shërbimit</translation>
     </message>
     <message>
-        <location line="-230" />
-        <source>&amp;From:</source>
+        <location line="-229" />
+        <source>&amp;To:</source>
+        <translation>D&amp;eri:</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>F&amp;rom:</source>
         <translation>&amp;Nga:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;To:</source>
-        <translation>&amp;Deri:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Group by:</source>
+        <location line="+2" />
+        <source>Group &amp;by:</source>
         <translation>&amp;Grupo sipas:</translation>
     </message>
     <message>
@@ -837,7 +837,7 @@
     <message>
         <location line="+8" />
         <source>&amp;Show</source>
-        <translation>&amp;Shfaq</translation>
+        <translation>Sh&amp;faq</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1337,8 +1337,8 @@
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Help</source>
-        <translation>&amp;Ndihmë</translation>
+        <source>H&amp;elp</source>
+        <translation>N&amp;dihmë</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1713,24 +1713,14 @@
         <translation>&amp;Dorëzo te qytetari…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Void this intake…</source>
-        <translation>A&amp;nulo këtë pranim…</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Re&amp;print receipt</source>
         <translation>&amp;Riprinto mandatën</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Pre&amp;view receipt</source>
-        <translation>Sh&amp;iko dëshminë</translation>
-    </message>
-    <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Rea&amp;son:</source>
-        <translation>Ar&amp;syeja:</translation>
+        <translation>Arsy&amp;eja:</translation>
     </message>
     <message>
         <location line="-6" />
@@ -1738,7 +1728,17 @@
         <translation>Shto sh&amp;ënim:</translation>
     </message>
     <message>
+        <location line="-5" />
+        <source>Void this in&amp;take…</source>
+        <translation>A&amp;nulo këtë pranim…</translation>
+    </message>
+    <message>
         <location line="+2" />
+        <source>Previe&amp;w receipt</source>
+        <translation>Sh&amp;iko dëshminë</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Add note</source>
         <translation>Shto shënimin</translation>
     </message>
@@ -1994,7 +1994,7 @@
     </message>
     <message>
         <location line="+2" />
-        <source>F&amp;ee paid:</source>
+        <source>Fee pa&amp;id:</source>
         <translation>Tari&amp;fa e paguar:</translation>
     </message>
     <message>
@@ -2314,7 +2314,7 @@
     <message>
         <location line="+6" />
         <source>S&amp;upervision</source>
-        <translation>&amp;Mbikëqyrja</translation>
+        <translation>Mbikë&amp;qyrja</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2554,11 +2554,11 @@
     <message>
         <location line="+5" />
         <source>&amp;Cash-up slip…</source>
-        <translation>&amp;Mbyllja e arkës…</translation>
+        <translation>Mbyllja e ar&amp;kës…</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>R&amp;efresh</source>
+        <source>&amp;Refresh</source>
         <translation>&amp;Rifresko</translation>
     </message>
     <message>
@@ -2759,7 +2759,7 @@
     <message>
         <location filename="../../ui/supervisor/reassign.py" line="+44" />
         <source>Reass&amp;ign selected…</source>
-        <translation>Ri&amp;shpërndaj të zgjedhurat…</translation>
+        <translation>Rishpërndaj të &amp;zgjedhurat…</translation>
     </message>
     <message>
         <location line="+1" />
@@ -2837,7 +2837,7 @@
     <message>
         <location line="+1" />
         <source>&amp;Open queue in the worklist</source>
-        <translation>&amp;Hap radhën në listën e punës</translation>
+        <translation>Hap radhën në &amp;listën e punës</translation>
     </message>
     <message>
         <location line="+1" />
@@ -3386,7 +3386,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+80" />
+        <location filename="../../ui/messages.py" line="+82" />
         <source>The database is busy (another program on this computer is using it). Nothing was saved; try again in a moment.</source>
         <translation>Baza e të dhënave është e zënë (e përdor një program tjetër në këtë kompjuter). Asgjë nuk u ruajt; provoni përsëri pas pak.</translation>
     </message>

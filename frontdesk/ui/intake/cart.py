@@ -101,7 +101,7 @@ class ServiceForm(QGroupBox):
         self.documents.setToolTip(self.tr("Space ticks the highlighted document; bold ones are required"))
         self.all_docs.setText(self.tr("Tick &all (Ctrl+D)"))
         self.all_docs.setAccessibleName(plain(self.all_docs.text()))
-        self.fee_label.setText(self.tr("F&ee paid:"))
+        self.fee_label.setText(self.tr("Fee pa&id:"))
         self.fee.setAccessibleName(plain(self.fee_label.text()).rstrip(":"))
         self.fee.setSuffix(self.tr(" lekë"))
         self.note_label.setText(self.tr("N&ote:"))

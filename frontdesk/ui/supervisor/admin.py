@@ -372,7 +372,7 @@ class AdminPage(Page):
             self.tr("Add a local service"),
             {
                 "code": (self.tr("&Code:"), self.tr("Service code")),
-                "name_sq": (self.tr("Name in &Albanian:"), self.tr("Name in Albanian")),
+                "name_sq": (self.tr("Name in Al&banian:"), self.tr("Name in Albanian")),
                 "name_en": (self.tr("Name in &English:"), self.tr("Name in English")),
                 "category": (self.tr("Ca&tegory:"), self.tr("Category")),
                 "fee": (self.tr("&Fee (lekë):"), self.tr("Fee in lekë")),

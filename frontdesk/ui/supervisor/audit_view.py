@@ -178,7 +178,7 @@ class AuditPage(Page):
         self.refresh_button.setText(self.tr("&Refresh"))
         self.more_button.setText(self.tr("O&lder entries"))
         self.more_button.setToolTip(self.tr("Show the next {n} older entries").format(n=LIMIT))
-        self.verify_button.setText(self.tr("&Verify chain"))
+        self.verify_button.setText(self.tr("Verify &chain"))
         self.verify_button.setToolTip(self.tr("Check that no entry was changed, removed or inserted"))
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.setHorizontalHeaderLabels(

@@ -195,9 +195,9 @@ class DashboardPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Performance against the service standards"))
-        self.from_label.setText(self.tr("&From:"))
+        self.from_label.setText(self.tr("F&rom:"))
         self.to_label.setText(self.tr("&To:"))
-        self.group_label.setText(self.tr("&Group by:"))
+        self.group_label.setText(self.tr("Group &by:"))
         self.date_from.setAccessibleName(self.tr("First day received"))
         self.date_to.setAccessibleName(self.tr("Last day received"))
         self.group.setAccessibleName(self.tr("Group the report by"))
