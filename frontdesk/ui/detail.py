@@ -12,8 +12,6 @@ announced. Times are local (Europe/Tirane); people are shown by name, documents 
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -84,8 +82,8 @@ class RequestDetailPage(Page):
         self.heading = QLabel()
         self.heading.setObjectName("detail_heading")
         self.heading.setProperty("role", "heading")
-        self.heading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where the keyboard lands on opening
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.heading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # after the flags (they set ClickFocus)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.box = QGroupBox()
@@ -310,7 +308,15 @@ class RequestDetailPage(Page):
         self.reprint_button.setVisible(work)
         self.preview_button.setVisible(work)
         self.note_row.setVisible(work)
-        # Tab follows the screen: heading, the values, the actions in their order, note, reassignment
+        if self.service.can_reassign():
+            current = self.reassign_to.currentData()
+            self.reassign_to.clear()
+            for u in self.service.counter_users():
+                self.reassign_to.addItem(u.full_name, u.username)
+            self.reassign_to.setCurrentIndex(max(0, self.reassign_to.findData(current)))
+
+    def tab_chain(self) -> list[QWidget]:
+        """Heading, the values, the actions in their order, the note, the reassignment, the history."""
         chain: list[QWidget] = [self.heading, *(self.values[k] for k in FIELDS)]
         for i in range(self.actions_row.count()):
             item = self.actions_row.itemAt(i)
@@ -319,15 +325,7 @@ class RequestDetailPage(Page):
                 chain.append(widget)
         chain += [self.note_edit, self.note_button, self.reassign_to, self.reassign_reason, self.reassign_button]
         chain.append(self.history)
-        for a, b in itertools.pairwise(chain):
-            if a is not None and b is not None:
-                QWidget.setTabOrder(a, b)
-        if self.service.can_reassign():
-            current = self.reassign_to.currentData()
-            self.reassign_to.clear()
-            for u in self.service.counter_users():
-                self.reassign_to.addItem(u.full_name, u.username)
-            self.reassign_to.setCurrentIndex(max(0, self.reassign_to.findData(current)))
+        return chain
 
     def _describe(self, e: EventView) -> str:
         d = e.data or {}

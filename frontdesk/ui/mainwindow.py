@@ -14,7 +14,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import QT_TRANSLATE_NOOP
@@ -25,6 +35,7 @@ from .detail import RequestDetailPage
 from .intake import IntakePage
 from .language import LANGUAGE_NAMES
 from .messages import render
+from .page import Page
 from .services import CounterService
 from .shell import DataEvents, Screens
 from .supervisor import install as install_supervision
@@ -361,6 +372,27 @@ class MainWindow(QMainWindow):
             today = self.today
             if today.shown_once:
                 today.refresh()
+
+    # Tab at the window's level: tab bar → the page's stops → scan field → tab bar (and back the same way)
+    def focus_out_of_page(self, forward: bool) -> bool:
+        """A page's last (first) stop was passed: on to the scan field (back to the tab bar)."""
+        target = self.scan_field if forward else self.tabs.tabBar()
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        current = QApplication.focusWidget()
+        page = self.tabs.currentWidget()
+        stops = page.stops() if isinstance(page, Page) else []
+        target: QWidget | None = None
+        if current is self.scan_field:
+            target = self.tabs.tabBar() if next else (stops[-1] if stops else self.tabs.tabBar())
+        elif current is self.tabs.tabBar():
+            target = (stops[0] if stops else self.scan_field) if next else self.scan_field
+        if target is None:
+            return super().focusNextPrevChild(next)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def focus_scan(self) -> None:
         self.scan_field.setFocus()

@@ -9,13 +9,19 @@ pages the same ``showEvent`` (load the data on the first showing). ``Page`` and 
   the few widgets that size themselves from the text (column widths, minimum heights);
 - ``focus_first()`` puts the keyboard on the page's first field when the main window shows it
   (``first_focus`` names that widget; the page itself otherwise).
+
+Focus order (issue 15): a page's Tab stops are ``tab_chain()`` (the page's own screen order) or, when it
+gives none, Qt's focus chain restricted to the page. Tab and Shift+Tab walk them both ways — the same
+order, mirrored — and past the last (or first) stop leave the page for the window (``leave_page``), so no
+table, list or group keeps the keyboard. Qt's ``setTabOrder`` alone could not promise this: with focus
+proxies and pages built on first use, its chain formed cycles that skipped the citizen fields.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialog, QWidget
 
 
 class _Screen:
@@ -38,6 +44,10 @@ class _Screen:
         assert isinstance(target, QWidget)
         target.setFocus()
 
+    def tab_chain(self) -> list[QWidget]:
+        """The page's Tab stops in screen order (hidden or disabled ones are skipped); [] = Qt's chain."""
+        return []
+
     def changeEvent(self, event: QEvent) -> None:
         kind = event.type()
         if kind == QEvent.Type.LanguageChange:
@@ -53,8 +63,52 @@ class _Screen:
         super().showEvent(event)  # type: ignore[misc]
 
 
+def _control(w: QWidget | None) -> QWidget | None:
+    """The control a focus widget belongs to (the line edit inside a spin box or an editable combo)."""
+    p = w.parentWidget() if w is not None else None
+    return p if isinstance(p, QAbstractSpinBox | QComboBox) else w
+
+
+def _takes_tab(w: QWidget, page: QWidget) -> bool:
+    return bool(w.isVisibleTo(page) and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
 class Page(_Screen, QWidget):
     """A screen of the main window (a tab)."""
+
+    def stops(self) -> list[QWidget]:
+        """The Tab stops of the page now, in order."""
+        chain = self.tab_chain()
+        if not chain:  # Qt's focus chain, the page's part of it
+            w = self.nextInFocusChain()
+            while w is not None and w is not self and len(chain) < 500:
+                if self.isAncestorOf(w) and _control(w) is w and w.focusProxy() is None:
+                    chain.append(w)
+                w = w.nextInFocusChain()
+        return [w for w in chain if _takes_tab(w, self)]
+
+    def leave_page(self, forward: bool) -> bool:
+        """Past the last stop (or before the first): the window decides where the keyboard goes."""
+        window = self.window()
+        leave = getattr(window, "focus_out_of_page", None)
+        return bool(leave(forward)) if callable(leave) else False
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        current = _control(QApplication.focusWidget())
+        stops = self.stops()
+        if current in stops:
+            i = stops.index(current) + (1 if next else -1)
+            if 0 <= i < len(stops):
+                reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+                stops[i].setFocus(reason)
+                return True
+            if self.leave_page(next):
+                return True
+        return super().focusNextPrevChild(next)
+
+
+class Part(_Screen, QWidget):
+    """A piece of a page that follows the language (its Tab stops are its page's)."""
 
 
 class Dialog(_Screen, QDialog):

@@ -45,7 +45,7 @@ class ServicePicker(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.search)
         lay.addWidget(self.results)
-        self.setFocusProxy(self.search)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search field is the Tab stop (no focus proxy)
         self.search.textChanged.connect(self.refresh)
         self.search.installEventFilter(self)
         self.results.itemActivated.connect(self._activated)

@@ -84,6 +84,7 @@ class SyncHealthDialog(Dialog):
             form.addRow(cap, val)
         self.rejected_box = QGroupBox()
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("rejected_ops")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -110,7 +110,7 @@ class IntakePage(Page):
 
         # Tab follows the screen: the citizen, the service, the visit, then save and clear (and on out of
         # the page); Shift+Tab the same way back. The result list is driven from the search field.
-        chain: list[QWidget] = [
+        self._chain: list[QWidget] = [
             self.nid,
             self.offer_button,
             self.name,
@@ -127,8 +127,8 @@ class IntakePage(Page):
             self.save_button,
             self.clear_button,
         ]
-        for a, b in itertools.pairwise(chain):
-            QWidget.setTabOrder(a, b)
+        for a, b in itertools.pairwise(self._chain):
+            QWidget.setTabOrder(a, b)  # Qt's chain agrees (a click then Tab, the window's own walk)
         self.first_focus = self.nid
 
         self.citizen.done.connect(self.picker.search.setFocus)
@@ -150,6 +150,9 @@ class IntakePage(Page):
             sc.setContext(shortcut)
             sc.activated.connect(slot)
             self.shortcuts[seq] = sc
+
+    def tab_chain(self) -> list[QWidget]:
+        return list(self._chain)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("New request"))

@@ -175,6 +175,7 @@ class AdminPage(Page):
     @staticmethod
     def _table(name: str, columns: int) -> QTableWidget:
         t = QTableWidget(0, columns)
+        t.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         t.setObjectName(name)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

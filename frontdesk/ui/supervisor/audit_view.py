@@ -100,6 +100,7 @@ class AuditPage(Page):
         self.text_label.setBuddy(self.text)
         self.count = data_label("audit_count")
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("audit_table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -119,6 +119,7 @@ class DashboardPage(Page):
         self.busy.hide()
         self.message = message_label("dashboard_message")
         self.table = QTableWidget(0, len(FIELDS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("dashboard_table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from frontdesk.queries import QueueRow, RequestView
 
 from ..messages import Problem
-from ..page import Dialog, Page
+from ..page import Dialog, Part
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
 from ..worklist import ROW_RECEIPT, WorklistPage, sla_text
@@ -175,7 +175,7 @@ def run_reassign(
     dialog.submitted.connect(submitted)
 
 
-class WorklistReassign(Page):
+class WorklistReassign(Part):
     """The "Reassign…" button over the worklist (supervisors only), working on the selected rows."""
 
     def __init__(self, worklist: WorklistPage, service: SupervisorService, tasks: TaskRunner) -> None:

@@ -43,6 +43,7 @@ class WorkloadPage(Page):
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
         self.table = QTableWidget(0, 8)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("workload_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
