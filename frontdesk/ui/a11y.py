@@ -30,8 +30,11 @@ def announce(source: QObject, text: str, *, assertive: bool = False) -> None:
 
 
 def tie(message: QLabel, field: QWidget) -> None:
-    """The message label speaks for ``field``: remembered so :func:`say` updates its description."""
-    message.setProperty("fd_field", field)
+    """The message label speaks for ``field``: remembered so :func:`say` updates its description.
+
+    Kept as a Python attribute, not a Qt property: a widget stored in a QVariant by PySide6 6.12 loses a
+    reference each time it is read back, and the heap was corrupted after a few hundred reads."""
+    message._fd_field = field  # type: ignore[attr-defined]
 
 
 def say(message: QLabel, text: str, role: str = "", *, speak: bool = True) -> None:
@@ -45,7 +48,7 @@ def say(message: QLabel, text: str, role: str = "", *, speak: bool = True) -> No
     message.setAccessibleName(text)
     message.setVisible(bool(text))
     set_role(message, role)
-    field = message.property("fd_field")
+    field = getattr(message, "_fd_field", None)
     if isinstance(field, QWidget):
         field.setAccessibleDescription(text)
     if speak and text:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,7 +39,7 @@ from .messages import Problem
 from .page import Page
 from .services import CounterService, PrintResult
 from .tasks import TaskRunner
-from .widgets import FlowLayout, Question, data_label, message_label
+from .widgets import Question, data_label, message_label
 from .worklist import sla_text
 
 FIELDS = (
@@ -104,7 +105,11 @@ class RequestDetailPage(Page):
         self.values["receipt_no"].setProperty("role", "receipt")
 
         self.actions_box = QGroupBox()
-        self.actions_row = FlowLayout(self.actions_box)  # buttons wrap on a narrow screen
+        actions = QVBoxLayout(self.actions_box)
+        self.status_grid = QGridLayout()  # status changes, three to a row: they fit a narrow screen
+        self.actions_row = QHBoxLayout()
+        actions.addLayout(self.status_grid)
+        actions.addLayout(self.actions_row)
         self.status_buttons: dict[str, QPushButton] = {}
         self.deliver_button = QPushButton()
         self.deliver_button.setObjectName("deliver")
@@ -116,6 +121,7 @@ class RequestDetailPage(Page):
         self.preview_button.setObjectName("preview")
         for b in (self.deliver_button, self.void_button, self.reprint_button, self.preview_button):
             self.actions_row.addWidget(b)
+        self.actions_row.addStretch(1)
         self.deliver_button.clicked.connect(self.ask_delivery)
         self.void_button.clicked.connect(self.ask_void)
         self.reprint_button.clicked.connect(self.reprint)
@@ -290,7 +296,8 @@ class RequestDetailPage(Page):
 
     def _actions(self, v: RequestView) -> None:
         for btn in self.status_buttons.values():
-            self.actions_row.removeWidget(btn)
+            self.status_grid.removeWidget(btn)
+            btn.hide()
             btn.deleteLater()
         self.status_buttons = {}
         for i, target in enumerate(self.service.allowed_actions(v.status)):
@@ -300,7 +307,7 @@ class RequestDetailPage(Page):
             btn.setObjectName(f"to_{target}")
             btn.setAccessibleName(self.tr("Change status to {status}").format(status=label))
             btn.clicked.connect(lambda _=False, t=target: self.advance(t))
-            self.actions_row.insertWidget(i, btn)
+            self.status_grid.addWidget(btn, i // 3, i % 3)
             self.status_buttons[target] = btn
         work = self.service.can_work()
         self.deliver_button.setVisible(self.service.can_deliver(v.status))
@@ -318,11 +325,8 @@ class RequestDetailPage(Page):
     def tab_chain(self) -> list[QWidget]:
         """Heading, the values, the actions in their order, the note, the reassignment, the history."""
         chain: list[QWidget] = [self.heading, *(self.values[k] for k in FIELDS)]
-        for i in range(self.actions_row.count()):
-            item = self.actions_row.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                chain.append(widget)
+        chain += list(self.status_buttons.values())
+        chain += [self.deliver_button, self.void_button, self.reprint_button, self.preview_button]
         chain += [self.note_edit, self.note_button, self.reassign_to, self.reassign_reason, self.reassign_button]
         chain.append(self.history)
         return chain

@@ -73,6 +73,7 @@ def style_sheet(point_size: int) -> str:
     return (
         f"QLabel[role='heading'] {{ font-size: {point_size + 5}pt; font-weight: bold; }}"
         f"QLabel[role='receipt'] {{ font-size: {point_size + 3}pt; font-weight: bold; }}"
+        f"QLabel[role='subheading'] {{ font-weight: bold; }}"
         f"QLabel[role='banner'] {{ background: #fff4c2; color: #4a3b00; padding: 4px; }}"
         f"QLabel[role='warning'] {{ color: #8a4b00; }}"
         f"QLabel[role='error'] {{ color: #a40000; }}"

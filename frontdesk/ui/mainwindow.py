@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def _put_page(self, index: int, page: QWidget) -> None:
         """Put a page in place of its tab's placeholder, keeping the title and the current tab."""
-        placeholder = self.tabs.widget(index)
+        old_frame = self.tabs.frame(index)  # the placeholder's scroll area, placeholder inside
         current, title = self.tabs.currentIndex(), self.tabs.tabText(index)
         blocked = self.tabs.blockSignals(True)
         try:
@@ -200,8 +200,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(current)
         finally:
             self.tabs.blockSignals(blocked)
-        if placeholder is not None:
-            placeholder.deleteLater()
+        if old_frame is not None:
+            old_frame.deleteLater()
 
     def _requests_changed(self, _receipts: list[str]) -> None:
         if self._worklist is not None and self._worklist.loaded_once:

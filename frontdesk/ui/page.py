@@ -10,11 +10,11 @@ pages the same ``showEvent`` (load the data on the first showing). ``Page`` and 
 - ``focus_first()`` puts the keyboard on the page's first field when the main window shows it
   (``first_focus`` names that widget; the page itself otherwise).
 
-Focus order (issue 15): a page's Tab stops are ``tab_chain()`` (the page's own screen order) or, when it
-gives none, Qt's focus chain restricted to the page. Tab and Shift+Tab walk them both ways — the same
-order, mirrored — and past the last (or first) stop leave the page for the window (``leave_page``), so no
-table, list or group keeps the keyboard. Qt's ``setTabOrder`` alone could not promise this: with focus
-proxies and pages built on first use, its chain formed cycles that skipped the citizen fields.
+Focus order (issue 15): a page's Tab stops are ``tab_chain()``, its own widgets in screen order. Tab and
+Shift+Tab walk them both ways — the same order, mirrored — and past the last (or before the first) stop
+leave the page for the window (``leave_page``), so no table, list or group keeps the keyboard. Qt's
+``setTabOrder`` alone could not promise this: with focus proxies and pages built on first use, its chain
+formed cycles that skipped the citizen fields.
 """
 
 from __future__ import annotations
@@ -77,15 +77,12 @@ class Page(_Screen, QWidget):
     """A screen of the main window (a tab)."""
 
     def stops(self) -> list[QWidget]:
-        """The Tab stops of the page now, in order."""
-        chain = self.tab_chain()
-        if not chain:  # Qt's focus chain, the page's part of it
-            w = self.nextInFocusChain()
-            while w is not None and w is not self and len(chain) < 500:
-                if self.isAncestorOf(w) and _control(w) is w and w.focusProxy() is None:
-                    chain.append(w)
-                w = w.nextInFocusChain()
-        return [w for w in chain if _takes_tab(w, self)]
+        """The Tab stops of the page now, in order ([] when the page names none: Qt's chain decides).
+
+        Only the page's own widgets: walking Qt's focus chain would make Python wrappers for the
+        internals of tables (viewport, scroll bars, headers), and PySide6 6.12 crashes when the garbage
+        collector later frees those."""
+        return [w for w in self.tab_chain() if _takes_tab(w, self)]
 
     def leave_page(self, forward: bool) -> bool:
         """Past the last stop (or before the first): the window decides where the keyboard goes."""

@@ -44,21 +44,37 @@ class PageFrame(QScrollArea):
         self.setWidgetResizable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls, not the frame
         self.setWidget(page)
-        self.page = page
 
 
 class Screens(QTabWidget):
-    """The main window's pages as tabs, each in a :class:`PageFrame`."""
+    """The main window's pages as tabs, each in a :class:`PageFrame`.
+
+    The frames are kept referenced here: a Python-made widget handed to Qt otherwise loses its Python
+    half to the garbage collector, and PySide6 6.12 then frees the C++ object twice."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._frames: list[PageFrame] = []
+
+    def _frame(self, page: QWidget) -> PageFrame:
+        frame = PageFrame(page)
+        self._frames.append(frame)
+        return frame
 
     def addTab(self, page: QWidget, text: str) -> int:  # type: ignore[override]
-        return super().addTab(PageFrame(page), text)
+        return super().addTab(self._frame(page), text)
 
     def insertTab(self, index: int, page: QWidget, text: str) -> int:  # type: ignore[override]
-        return super().insertTab(index, PageFrame(page), text)
+        return super().insertTab(index, self._frame(page), text)
+
+    def removeTab(self, index: int) -> None:
+        frame = super().widget(index)
+        super().removeTab(index)
+        self._frames = [f for f in self._frames if f is not frame]
 
     def widget(self, index: int) -> QWidget | None:
         frame = super().widget(index)
-        return frame.page if isinstance(frame, PageFrame) else frame
+        return frame.widget() if isinstance(frame, QScrollArea) else frame
 
     def frame(self, index: int) -> QWidget | None:
         return super().widget(index)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,7 +44,7 @@ from frontdesk.workflow import STATUSES, status_label
 from .a11y import plain, say, tie
 from .page import Page
 from .services import CounterService
-from .widgets import FlowLayout, data_label, message_label
+from .widgets import data_label, message_label
 
 PAGE = 200
 COLUMNS = (
@@ -243,25 +244,26 @@ class WorklistPage(Page):
         find = QHBoxLayout()
         find.addWidget(self.text_label)
         find.addWidget(self.text, 1)
-        filters = FlowLayout()  # the filters wrap onto a second line on a narrow screen or with large text
-        for lbl, w in (
-            (self.status_label, self.status),
-            (self.assignee_label, self.assignee),
-            (self.service_label, self.service_filter),
+        filters = QGridLayout()  # two filters to a row: they fit a narrow screen and large text
+        for i, (lbl, w) in enumerate(
+            (
+                (self.status_label, self.status),
+                (self.assignee_label, self.assignee),
+                (self.service_label, self.service_filter),
+            )
         ):
-            pair = QWidget()
-            row = QHBoxLayout(pair)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(lbl)
-            row.addWidget(w)
-            filters.addWidget(pair)
-        filters.addWidget(self.overdue)
+            filters.addWidget(lbl, i // 2, (i % 2) * 2)
+            filters.addWidget(w, i // 2, (i % 2) * 2 + 1)
+        filters.addWidget(self.overdue, 1, 2, 1, 2)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.count)
         self.top_bar = top  # screens added for some roles put their buttons here (ui/supervisor)
+        self.top_stops: list[QWidget] = []  # ...and their Tab stops here
         lay.addLayout(top)
         lay.addLayout(find)
         lay.addLayout(filters)
@@ -288,6 +290,18 @@ class WorklistPage(Page):
             self.assignee.setCurrentIndex(max(0, self.assignee.findData(service.actor.username)))
             self._filling = False
             self.model.flt = self.current_filter()
+
+    def tab_chain(self) -> list[QWidget]:
+        """Buttons other screens put in the top bar, the search, the filters, the table."""
+        return [
+            *self.top_stops,
+            self.text,
+            self.status,
+            self.assignee,
+            self.service_filter,
+            self.overdue,
+            self.table,
+        ]
 
     def retranslate(self) -> None:
         self._filling = True

@@ -185,6 +185,18 @@ class AdminPage(Page):
         t.horizontalHeader().setStretchLastSection(True)
         return t
 
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.sections.tabBar(),
+            self.service_table,
+            self.add_service_button,
+            self.service_toggle,
+            self.user_table,
+            self.add_user_button,
+            self.user_toggle,
+            self.reset_button,
+        ]
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Administration"))
         self.sections.setTabText(0, self.tr("Service catalogue"))

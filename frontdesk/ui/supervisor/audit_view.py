@@ -161,6 +161,20 @@ class AuditPage(Page):
         self.loaded_once = False
         self.retranslate()
 
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.more_button,
+            self.text,
+            self.who,
+            self.action,
+            self.use_dates,
+            self.date_from,
+            self.date_to,
+            self.refresh_button,
+            self.table,
+            self.verify_button,
+        ]
+
     def retranslate(self) -> None:
         self._filling = True
         self.heading.setText(self.tr("Audit trail"))

@@ -194,6 +194,19 @@ class DashboardPage(Page):
             self.tr("Ratings"),
         ]
 
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.date_from,
+            self.date_to,
+            self.group,
+            self.show_button,
+            self.csv_button,
+            self.pdf_button,
+            self.table,
+            self.trend_view,
+            self.overdue_view,
+        ]
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Performance against the service standards"))
         self.from_label.setText(self.tr("F&rom:"))

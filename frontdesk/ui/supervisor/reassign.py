@@ -200,6 +200,7 @@ class WorklistReassign(Part):
         self.button.clicked.connect(self.open_dialog)
         worklist.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         worklist.top_bar.addWidget(self)
+        worklist.top_stops.append(self.button)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -81,6 +81,9 @@ class WorkloadPage(Page):
         self.loaded_once = False
         self.retranslate()
 
+    def tab_chain(self) -> list[QWidget]:
+        return [self.table, self.queue_button, self.rebalance_button, self.refresh_button]
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Workload"))
         self.legend.setText(
