@@ -40,7 +40,11 @@ def words_of(text: str) -> set[str]:
 
 
 def allowed() -> set[str]:
-    return {line.strip() for line in ALLOW.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    return {
+        line.strip()
+        for line in ALLOW.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
 
 def test_albanian_is_spelled_right() -> None:
@@ -71,5 +75,7 @@ def test_the_check_finds_english_and_typos() -> None:
     hunspell = shutil.which("hunspell")
     assert hunspell is not None
     probe = ["Ruaj", "kërkesën", "Cancel", "request", "kërkesnë"]
-    unknown = subprocess.run([hunspell, "-d", "sq_AL", "-l"], input="\n".join(probe), capture_output=True, text=True).stdout.split()
+    unknown = subprocess.run(
+        [hunspell, "-d", "sq_AL", "-l"], input="\n".join(probe), capture_output=True, text=True
+    ).stdout.split()
     assert set(unknown) - allowed() == {"Cancel", "request", "kërkesnë"}
