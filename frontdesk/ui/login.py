@@ -25,9 +25,11 @@ from frontdesk import auth
 from frontdesk.auth import Actor
 from frontdesk.db import Store
 
+from .a11y import plain, say, tie
 from .messages import Problem
 from .page import Dialog
 from .tasks import TaskRunner
+from .widgets import message_label
 
 
 def _label(role: str) -> QLabel:
@@ -69,8 +71,9 @@ class LoginDialog(Dialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = _label("error")
-        self.message.setObjectName("login_message")
+        self.message = message_label("login_message")  # hidden while empty; tied to the password, announced
+        self.message.hide()
+        tie(self.message, self.password)
         if locked_user:
             self.username.setText(locked_user)
             self.username.setReadOnly(True)
@@ -117,8 +120,8 @@ class LoginDialog(Dialog):
         )
         self.user_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
-        self.username.setAccessibleName(self.tr("User name"))
-        self.password.setAccessibleName(self.tr("Password"))
+        self.username.setAccessibleName(plain(self.user_label.text()).rstrip(":"))
+        self.password.setAccessibleName(plain(self.password_label.text()).rstrip(":"))
         self.sign_in.setText(self.tr("&Sign in"))
         self.sign_out.setText(self.tr("Sign &out"))
         self.quit.setText(self.tr("&Quit"))
@@ -137,10 +140,10 @@ class LoginDialog(Dialog):
         username = self.username.text().strip()
         password = self.password.text()
         if not username or not password:
-            self.message.setText(self.tr("Enter your user name and password."))
+            say(self.message, self.tr("Enter your user name and password."), "error")
             return
         self.sign_in.setEnabled(False)
-        self.message.setText(self.tr("Checking…"))
+        say(self.message, self.tr("Checking…"), "", speak=False)
         store = self.store
 
         def work() -> tuple[Actor, bool]:
@@ -151,15 +154,15 @@ class LoginDialog(Dialog):
 
     def _failed(self, problem: Problem) -> None:
         self.sign_in.setEnabled(True)
-        self.message.setText(problem.message)
         self.password.clear()
         self.password.setFocus()
+        say(self.message, problem.message, "error")
 
     def _ok(self, result: tuple[Actor, bool]) -> None:
         actor, must_change = result
         self.sign_in.setEnabled(True)
         if self.locked_user and actor.username != self.locked_user:
-            self.message.setText(self.tr("Only the signed-in user can unlock."))
+            say(self.message, self.tr("Only the signed-in user can unlock."), "error")
             return
         if must_change:
             dlg = ChangePasswordDialog(
@@ -180,7 +183,7 @@ class LoginDialog(Dialog):
         if code == QDialog.DialogCode.Accepted:
             self._done(actor)
         else:
-            self.message.setText(self.tr("You must choose a new password before you can work."))
+            say(self.message, self.tr("You must choose a new password before you can work."), "error")
 
     def _done(self, actor: Actor) -> None:
         self.actor = actor
@@ -227,7 +230,9 @@ class ChangePasswordDialog(Dialog):
         form.addRow(self.old_label, self.old)
         form.addRow(self.new_label, self.new)
         form.addRow(self.repeat_label, self.repeat)
-        self.message = _label("error")
+        self.message = message_label("password_message")
+        self.message.hide()
+        tie(self.message, self.new)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -249,16 +254,16 @@ class ChangePasswordDialog(Dialog):
         self.old_label.setText(self.tr("&Current password:"))
         self.new_label.setText(self.tr("&New password:"))
         self.repeat_label.setText(self.tr("&Repeat new password:"))
-        self.old.setAccessibleName(self.tr("Current password"))
-        self.new.setAccessibleName(self.tr("New password"))
-        self.repeat.setAccessibleName(self.tr("Repeat new password"))
+        self.old.setAccessibleName(plain(self.old_label.text()).rstrip(":"))
+        self.new.setAccessibleName(plain(self.new_label.text()).rstrip(":"))
+        self.repeat.setAccessibleName(plain(self.repeat_label.text()).rstrip(":"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Change pass&word"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def submit(self) -> None:
         if self.new.text() != self.repeat.text():
-            self.message.setText(self.tr("The two new passwords differ."))
+            say(self.message, self.tr("The two new passwords differ."), "error")
             return
         store, user, old, new = self.store, self.username, self.old.text(), self.new.text()
         self.buttons.setEnabled(False)
@@ -275,7 +280,7 @@ class ChangePasswordDialog(Dialog):
 
     def _failed(self, problem: Problem) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(problem.message)
+        say(self.message, problem.message, "error")
 
 
 class IdleWatcher(QObject):

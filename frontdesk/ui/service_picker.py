@@ -37,7 +37,7 @@ class ServicePicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.results = CompactList(4)
         self.results.setObjectName("service_results")
-        self.results.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the field drives it: Tab skips the list
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field drives it (arrows); not a Tab stop
         self.results.setMinimumHeight(90)
         self._choices: dict[str, ServiceChoice] = {}
         self._frequent = [c.code for c in service.frequent_services(FREQUENT)]  # fixed for the session

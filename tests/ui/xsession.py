@@ -50,7 +50,9 @@ class XSession:
             if out:
                 return out[-1]
             time.sleep(0.2)
-        raise AssertionError(f"no window named {name!r} within {timeout} s")
+        shot = Path(self.env["HOME"]).parent / f"no-window-{int(time.time())}.png"
+        self.run("import", "-display", self.display, "-window", "root", str(shot), check=False)
+        raise AssertionError(f"no window named {name!r} within {timeout} s; the screen: {shot}")
 
     def start_app(self, home: Path, *extra_env: tuple[str, str]) -> subprocess.Popen[bytes]:
         env = {**self.env, **dict(extra_env)}

@@ -3,7 +3,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+188" />
+        <location filename="../../ui/supervisor/admin.py" line="+201" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -411,7 +411,7 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+127" />
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
@@ -617,7 +617,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+243" />
+        <location filename="../../ui/login.py" line="+248" />
         <source>Change password</source>
         <translation>Change password</translation>
     </message>
@@ -647,22 +647,7 @@
         <translation>&amp;Repeat new password:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Current password</source>
-        <translation>Current password</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>New password</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Repeat new password</source>
-        <translation>Repeat new password</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Change pass&amp;word</source>
         <translation>Change pass&amp;word</translation>
     </message>
@@ -733,28 +718,28 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/supervisor/dashboard.py" line="+180" />
-        <location line="+27" />
+        <location filename="../../ui/supervisor/dashboard.py" line="+181" />
+        <location line="+40" />
         <location line="+86" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location line="-111" />
-        <location line="+25" />
+        <location line="-124" />
+        <location line="+38" />
         <location line="+86" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="-109" />
-        <location line="+23" />
+        <location line="-122" />
+        <location line="+36" />
         <location line="+86" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-108" />
+        <location line="-121" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
@@ -799,7 +784,7 @@
         <translation>Ratings</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+17" />
         <location line="+231" />
         <source>Performance against the service standards</source>
         <translation>Performance against the service standards</translation>
@@ -1026,7 +1011,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="+155" />
+        <location filename="../../ui/intake/__init__.py" line="+158" />
         <source>New request</source>
         <translation>New request</translation>
     </message>
@@ -1183,7 +1168,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="-150" />
+        <location filename="../../ui/login.py" line="-152" />
         <source>frontdesk — locked</source>
         <translation>frontdesk — locked</translation>
     </message>
@@ -1223,17 +1208,7 @@
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>User name</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Sign in</source>
         <translation>&amp;Sign in</translation>
     </message>
@@ -1271,7 +1246,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="+264" />
+        <location filename="../../ui/mainwindow.py" line="+275" />
         <source>frontdesk — {unit}, counter {ws}</source>
         <translation>frontdesk — {unit}, counter {ws}</translation>
     </message>
@@ -1421,7 +1396,7 @@
         <translation>{name} ({role}) · unit {unit} · workstation {ws}</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+98" />
         <source>Opened {no}.</source>
         <translation>Opened {no}.</translation>
     </message>
@@ -1459,7 +1434,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+50" />
+        <location filename="../../ui/worklist.py" line="+51" />
         <source>Receipt no.</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1603,7 +1578,7 @@
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+258" />
+        <location filename="../../ui/detail.py" line="+262" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
@@ -1809,7 +1784,7 @@
         <translation>{n} of 5</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
@@ -1824,7 +1799,7 @@
         <translation>Change status to {status}</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+30" />
         <source>Received at the counter ({status})</source>
         <translation>Received at the counter ({status})</translation>
     </message>
@@ -2354,7 +2329,7 @@
 <context>
     <name>SyncHealthDialog</name>
     <message>
-        <location filename="../../ui/sync_health.py" line="+133" />
+        <location filename="../../ui/sync_health.py" line="+134" />
         <source>Sync health</source>
         <translation>Sync health</translation>
     </message>
@@ -2492,7 +2467,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/today.py" line="+118" />
+        <location filename="../../ui/today.py" line="+140" />
         <source>My day</source>
         <translation>My day</translation>
     </message>
@@ -2674,7 +2649,7 @@
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+150" />
+        <location filename="../../ui/worklist.py" line="+163" />
         <source>Worklist</source>
         <translation>Worklist</translation>
     </message>
@@ -2757,7 +2732,7 @@
 <context>
     <name>WorklistReassign</name>
     <message>
-        <location filename="../../ui/supervisor/reassign.py" line="+44" />
+        <location filename="../../ui/supervisor/reassign.py" line="+45" />
         <source>Reass&amp;ign selected…</source>
         <translation>Reass&amp;ign selected…</translation>
     </message>
@@ -2775,7 +2750,7 @@
 <context>
     <name>WorkloadPage</name>
     <message>
-        <location filename="../../ui/supervisor/workload.py" line="+84" />
+        <location filename="../../ui/supervisor/workload.py" line="+88" />
         <source>Workload</source>
         <translation>Workload</translation>
     </message>
@@ -3475,7 +3450,7 @@ The details are in the log file.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="-405" />
+        <location filename="../../ui/mainwindow.py" line="-426" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>

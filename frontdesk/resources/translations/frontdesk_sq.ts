@@ -3,7 +3,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+188" />
+        <location filename="../../ui/supervisor/admin.py" line="+201" />
         <source>Administration</source>
         <translation>Administrimi</translation>
     </message>
@@ -411,7 +411,7 @@
         <translation>Sinkronizim</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+127" />
         <source>Audit trail</source>
         <translation>Gjurma e auditimit</translation>
     </message>
@@ -617,7 +617,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+243" />
+        <location filename="../../ui/login.py" line="+248" />
         <source>Change password</source>
         <translation>Ndrysho fjalëkalimin</translation>
     </message>
@@ -647,22 +647,7 @@
         <translation>&amp;Përsëritni fjalëkalimin e ri:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Current password</source>
-        <translation>Fjalëkalimi aktual</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>New password</source>
-        <translation>Fjalëkalimi i ri</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Repeat new password</source>
-        <translation>Përsëritni fjalëkalimin e ri</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Change pass&amp;word</source>
         <translation>Ndrysho &amp;fjalëkalimin</translation>
     </message>
@@ -733,28 +718,28 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/supervisor/dashboard.py" line="+180" />
-        <location line="+27" />
+        <location filename="../../ui/supervisor/dashboard.py" line="+181" />
+        <location line="+40" />
         <location line="+86" />
         <source>Service</source>
         <translation>Shërbimi</translation>
     </message>
     <message>
-        <location line="-111" />
-        <location line="+25" />
+        <location line="-124" />
+        <location line="+38" />
         <location line="+86" />
         <source>Clerk</source>
         <translation>Punonjësi</translation>
     </message>
     <message>
-        <location line="-109" />
-        <location line="+23" />
+        <location line="-122" />
+        <location line="+36" />
         <location line="+86" />
         <source>Unit</source>
         <translation>Njësia</translation>
     </message>
     <message>
-        <location line="-108" />
+        <location line="-121" />
         <source>Received</source>
         <translation>Të marra</translation>
     </message>
@@ -799,7 +784,7 @@
         <translation>Vlerësime</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+17" />
         <location line="+231" />
         <source>Performance against the service standards</source>
         <translation>Performanca kundrejt standardeve të shërbimit</translation>
@@ -1026,7 +1011,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="+155" />
+        <location filename="../../ui/intake/__init__.py" line="+158" />
         <source>New request</source>
         <translation>Kërkesë e re</translation>
     </message>
@@ -1183,7 +1168,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="-150" />
+        <location filename="../../ui/login.py" line="-152" />
         <source>frontdesk — locked</source>
         <translation>frontdesk — e kyçur</translation>
     </message>
@@ -1223,17 +1208,7 @@
         <translation>&amp;Fjalëkalimi:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>User name</source>
-        <translation>Emri i përdoruesit</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Password</source>
-        <translation>Fjalëkalimi</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Sign in</source>
         <translation>&amp;Hyr</translation>
     </message>
@@ -1271,7 +1246,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="+264" />
+        <location filename="../../ui/mainwindow.py" line="+275" />
         <source>frontdesk — {unit}, counter {ws}</source>
         <translation>frontdesk — {unit}, sporteli {ws}</translation>
     </message>
@@ -1421,7 +1396,7 @@
         <translation>{name} ({role}) · njësia {unit} · stacioni {ws}</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+98" />
         <source>Opened {no}.</source>
         <translation>U hap {no}.</translation>
     </message>
@@ -1459,7 +1434,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+50" />
+        <location filename="../../ui/worklist.py" line="+51" />
         <source>Receipt no.</source>
         <translation>Nr. i mandatës</translation>
     </message>
@@ -1603,7 +1578,7 @@
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+258" />
+        <location filename="../../ui/detail.py" line="+262" />
         <source>Request</source>
         <translation>Kërkesa</translation>
     </message>
@@ -1809,7 +1784,7 @@
         <translation>{n} nga 5</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
@@ -1824,7 +1799,7 @@
         <translation>Ndrysho statusin në {status}</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+30" />
         <source>Received at the counter ({status})</source>
         <translation>Pranuar në sportel ({status})</translation>
     </message>
@@ -2354,7 +2329,7 @@
 <context>
     <name>SyncHealthDialog</name>
     <message>
-        <location filename="../../ui/sync_health.py" line="+133" />
+        <location filename="../../ui/sync_health.py" line="+134" />
         <source>Sync health</source>
         <translation>Gjendja e sinkronizimit</translation>
     </message>
@@ -2492,7 +2467,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../ui/today.py" line="+118" />
+        <location filename="../../ui/today.py" line="+140" />
         <source>My day</source>
         <translation>Dita ime</translation>
     </message>
@@ -2674,7 +2649,7 @@
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+150" />
+        <location filename="../../ui/worklist.py" line="+163" />
         <source>Worklist</source>
         <translation>Lista e punës</translation>
     </message>
@@ -2757,7 +2732,7 @@
 <context>
     <name>WorklistReassign</name>
     <message>
-        <location filename="../../ui/supervisor/reassign.py" line="+44" />
+        <location filename="../../ui/supervisor/reassign.py" line="+45" />
         <source>Reass&amp;ign selected…</source>
         <translation>Rishpërndaj të &amp;zgjedhurat…</translation>
     </message>
@@ -2775,7 +2750,7 @@
 <context>
     <name>WorkloadPage</name>
     <message>
-        <location filename="../../ui/supervisor/workload.py" line="+84" />
+        <location filename="../../ui/supervisor/workload.py" line="+88" />
         <source>Workload</source>
         <translation>Ngarkesa e punës</translation>
     </message>
@@ -3475,7 +3450,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="-405" />
+        <location filename="../../ui/mainwindow.py" line="-426" />
         <source>Clerk</source>
         <translation>Punonjës sporteli</translation>
     </message>
