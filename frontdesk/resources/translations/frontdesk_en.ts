@@ -3,7 +3,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+201" />
+        <location filename="../../ui/supervisor/admin.py" line="+132" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+182" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+64" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-181" />
+        <location line="+1" />
         <source>Fee (lekë)</source>
         <translation>Fee (lekë)</translation>
     </message>
@@ -61,24 +61,24 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+226" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+66" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location line="-226" />
-        <location line="+227" />
+        <location line="+0" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+4" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="-227" />
-        <location line="+228" />
+        <location line="+0" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+4" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="-228" />
+        <location line="+0" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -173,62 +173,62 @@
         <translation>User {user} is deactivated.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="-94" />
         <source>One per line: CODE | Albanian name | English name | optional</source>
         <translation>One per line: CODE | Albanian name | English name | optional</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Add a local service</source>
         <translation>Add a local service</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Code:</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Service code</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Name in Albanian</source>
         <translation>Name in Albanian</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
         <source>Name in Al&amp;banian:</source>
         <translation>Name in Al&amp;banian:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Name in &amp;English:</source>
         <translation>Name in &amp;English:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Name in English</source>
         <translation>Name in English</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Ca&amp;tegory:</source>
         <translation>Ca&amp;tegory:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Fee (lekë):</source>
         <translation>&amp;Fee (lekë):</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Fee in lekë</source>
         <translation>Fee in lekë</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Standard (working days):</source>
         <translation>&amp;Standard (working days):</translation>
     </message>
@@ -238,87 +238,87 @@
         <translation>Standard processing time in working days</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Office:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Office that handles it</source>
         <translation>Office that handles it</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Documents:</source>
         <translation>&amp;Documents:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Documents, one per line</source>
         <translation>Documents, one per line</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+49" />
+        <location line="+3" />
+        <location line="+62" />
         <source>&amp;Add</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location line="-48" />
-        <location line="+49" />
-        <location line="+32" />
+        <location line="-61" />
+        <location line="+62" />
+        <location line="+38" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-76" />
+        <location line="-95" />
         <source>Service {code} added.</source>
         <translation>Service {code} added.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>Add a user</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;User name:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Role:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+33" />
+        <location line="+4" />
+        <location line="+38" />
         <source>&amp;Temporary password:</source>
         <translation>&amp;Temporary password:</translation>
     </message>
     <message>
-        <location line="-33" />
-        <location line="+33" />
+        <location line="-37" />
+        <location line="+38" />
         <source>Temporary password</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="-30" />
         <source>User {user} added; they must change the password at the first sign-in.</source>
         <translation>User {user} added; they must change the password at the first sign-in.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Reset the password of {user}</source>
         <translation>Reset the password of {user}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+7" />
         <source>&amp;Reset</source>
         <translation>&amp;Reset</translation>
     </message>

@@ -3,7 +3,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+201" />
+        <location filename="../../ui/supervisor/admin.py" line="+132" />
         <source>Administration</source>
         <translation>Administrimi</translation>
     </message>
@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+182" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+64" />
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location line="-181" />
+        <location line="+1" />
         <source>Fee (lekë)</source>
         <translation>Tarifa (lekë)</translation>
     </message>
@@ -61,24 +61,24 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+226" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+66" />
         <source>User name</source>
         <translation>Emri i përdoruesit</translation>
     </message>
     <message>
-        <location line="-226" />
-        <location line="+227" />
+        <location line="+0" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+4" />
         <source>Full name</source>
         <translation>Emri i plotë</translation>
     </message>
     <message>
-        <location line="-227" />
-        <location line="+228" />
+        <location line="+0" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+4" />
         <source>Role</source>
         <translation>Roli</translation>
     </message>
     <message>
-        <location line="-228" />
+        <location line="+0" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -173,62 +173,62 @@
         <translation>Përdoruesi {user} u çaktivizua.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="-94" />
         <source>One per line: CODE | Albanian name | English name | optional</source>
         <translation>Një për rresht: KODI | emri shqip | emri anglisht | opsional</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Add a local service</source>
         <translation>Shto një shërbim vendor</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Code:</source>
         <translation>&amp;Kodi:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Service code</source>
         <translation>Kodi i shërbimit</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Name in Albanian</source>
         <translation>Emri në shqip</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
         <source>Name in Al&amp;banian:</source>
         <translation>Emri në sh&amp;qip:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Name in &amp;English:</source>
         <translation>Emri në &amp;anglisht:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Name in English</source>
         <translation>Emri në anglisht</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Ca&amp;tegory:</source>
         <translation>Ka&amp;tegoria:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Fee (lekë):</source>
         <translation>Ta&amp;rifa (lekë):</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Fee in lekë</source>
         <translation>Tarifa në lekë</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Standard (working days):</source>
         <translation>Sta&amp;ndardi (ditë pune):</translation>
     </message>
@@ -238,87 +238,87 @@
         <translation>Koha standarde e shqyrtimit në ditë pune</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Office:</source>
         <translation>&amp;Zyra:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Office that handles it</source>
         <translation>Zyra që e trajton</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Documents:</source>
         <translation>&amp;Dokumentet:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Documents, one per line</source>
         <translation>Dokumentet, një për rresht</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+49" />
+        <location line="+3" />
+        <location line="+62" />
         <source>&amp;Add</source>
         <translation>&amp;Shto</translation>
     </message>
     <message>
-        <location line="-48" />
-        <location line="+49" />
-        <location line="+32" />
+        <location line="-61" />
+        <location line="+62" />
+        <location line="+38" />
         <source>Cancel</source>
         <translation>Anulo</translation>
     </message>
     <message>
-        <location line="-76" />
+        <location line="-95" />
         <source>Service {code} added.</source>
         <translation>Shërbimi {code} u shtua.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>Add a user</source>
         <translation>Shto një përdorues</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;User name:</source>
         <translation>Emri i &amp;përdoruesit:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Full name:</source>
         <translation>Emri i p&amp;lotë:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Role:</source>
         <translation>&amp;Roli:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+33" />
+        <location line="+4" />
+        <location line="+38" />
         <source>&amp;Temporary password:</source>
         <translation>Fjalëkalimi i për&amp;kohshëm:</translation>
     </message>
     <message>
-        <location line="-33" />
-        <location line="+33" />
+        <location line="-37" />
+        <location line="+38" />
         <source>Temporary password</source>
         <translation>Fjalëkalimi i përkohshëm</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="-30" />
         <source>User {user} added; they must change the password at the first sign-in.</source>
         <translation>Përdoruesi {user} u shtua; duhet të ndryshojë fjalëkalimin në hyrjen e parë.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Reset the password of {user}</source>
         <translation>Rivendos fjalëkalimin e {user}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+7" />
         <source>&amp;Reset</source>
         <translation>&amp;Rivendos</translation>
     </message>
