@@ -103,6 +103,7 @@ class RequestDetailPage(Page):
             self.captions[key], self.values[key] = cap, val
             form.addRow(cap, val)
         self.values["receipt_no"].setProperty("role", "receipt")
+        self.values["receipt_no"].setWordWrap(False)  # a receipt number is never broken at its hyphens
 
         self.actions_box = QGroupBox()
         actions = QVBoxLayout(self.actions_box)

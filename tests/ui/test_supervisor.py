@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarCategoryAxis, QChartView, QValueAxis
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
 from frontdesk import admin, auth, queries, reports, setup, workflow, workload
@@ -68,7 +69,7 @@ def test_supervisor_reassigns_several_selected_requests_at_once(supervisor_windo
     type_text(dlg.reason, "Balancim i ngarkesës")
     assert dlg.ok.isEnabled()
     with qtbot.waitSignal(win.ctx.tasks.idle, timeout=10_000):
-        dlg.ok.click()
+        QTest.keyClick(dlg.reason, Qt.Key.Key_Return)  # Enter in the reason reassigns (issue 12)
     for r in rows:
         view = queries.get_request(win.ctx.store, r.receipt_no)
         assert view.assignee == "sporteli2"

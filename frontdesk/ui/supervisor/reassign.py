@@ -101,9 +101,14 @@ class ReassignDialog(Dialog):
         lay.addWidget(self.message)
         lay.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
+        self.reason.returnPressed.connect(self._submit_if_ready)  # Enter in the reason reassigns
         self.retranslate()
         self.resize(560, 420 if self.requests is not None else 220)
         self.reason.setFocus()
+
+    def _submit_if_ready(self) -> None:
+        if self.ok.isEnabled():
+            self._submit()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reassign requests"))
