@@ -329,7 +329,8 @@ class Batch:
         ).scalar_one()
         first = int(last) - len(items) + 1
         inserts = [it.effect.insert for it in items if it.effect.insert is not None]
-        updates = [it.effect.row for it in items if it.effect.row is not None]  # in push order: the last stands
+        # in push order, the last one standing; a new request written as it is needs no update after its insert
+        updates = [it.effect.row for it in items if it.effect.row is not None and it.effect.row != it.effect.insert]
         events = [ev for it in items for ev in it.effect.events]
         if inserts:
             self.s.execute(insert(_REQUESTS), inserts)
