@@ -261,14 +261,19 @@ def _check_filter(flt: QueueFilter) -> None:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Unknown status {status}."), field="status", status=flt.status)
 
 
+COUNT_CAP = 5000  # a text search counts its matches up to here ("more than 5,000: narrow the search")
+
+
 def queue_count(store: Store, flt: QueueFilter | None = None) -> int:
+    """How many requests the filter finds; a text search on its own counts up to ``COUNT_CAP`` + 1 (a
+    surname a quarter of the unit carries would cost more to count than to show its first page)."""
     flt = flt or QueueFilter()
     _check_filter(flt)
     text_ = (flt.text or "").strip()
     expression = search.match_expression(text_) if text_ else None
     with store.read() as s:
         if expression is not None and not (flt.status or flt.assignee or flt.overdue or flt.service_code):
-            return search.count_matches(s, expression, limit=0)  # the index alone: one row per request
+            return search.count_matches(s, expression, limit=COUNT_CAP + 1)  # the index alone
         stmt = _filtered(select(func.count()).select_from(Request), flt, today_local())
         return int(s.scalar(stmt) or 0)
 

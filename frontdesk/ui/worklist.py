@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.i18n import QT_TRANSLATE_NOOP
 from frontdesk.localtime import date_text
-from frontdesk.queries import QueueFilter, QueueRow
+from frontdesk.queries import COUNT_CAP, QueueFilter, QueueRow
 from frontdesk.workflow import STATUSES, status_label
 
 from .a11y import plain, say, tie
@@ -394,7 +394,10 @@ class WorklistPage(Page):
         return super().eventFilter(obj, event)
 
     def _show_count(self, loaded: int, total: int) -> None:
-        self.count.setText(self.tr("{total} requests").format(total=total))
+        if total > COUNT_CAP and self.model.flt.text:
+            self.count.setText(self.tr("More than {n} requests: narrow the search").format(n=f"{COUNT_CAP:,}"))
+        else:
+            self.count.setText(self.tr("{total} requests").format(total=total))
         self.count.setAccessibleName(self.count.text())
         flt = self.model.flt
         if total == 0 and (flt.text or flt.status or flt.assignee or flt.overdue or flt.service_code):

@@ -2755,7 +2755,12 @@
         <translation>All services</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
+        <source>More than {n} requests: narrow the search</source>
+        <translation>More than {n} requests: narrow the search</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>{total} requests</source>
         <translation>{total} requests</translation>
     </message>
@@ -3297,7 +3302,7 @@ The details are in the log file.</translation>
         <translation>Unknown status {status}.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+33" />
         <source>Cannot sort by {column}.</source>
         <translation>Cannot sort by {column}.</translation>
     </message>

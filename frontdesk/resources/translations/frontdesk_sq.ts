@@ -2755,7 +2755,12 @@
         <translation>Të gjitha shërbimet</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
+        <source>More than {n} requests: narrow the search</source>
+        <translation>Më shumë se {n} kërkesa: ngushtoni kërkimin</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>{total} requests</source>
         <translation>{total} kërkesa</translation>
     </message>
@@ -3297,7 +3302,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Status i panjohur {status}.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+33" />
         <source>Cannot sort by {column}.</source>
         <translation>Nuk mund të renditet sipas {column}.</translation>
     </message>
