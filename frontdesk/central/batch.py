@@ -62,16 +62,24 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
         yield values[start : start + _IN_CHUNK]
 
 
+def _printable(text: str) -> str:
+    """``text`` with every character a stored or echoed text may not hold (controls, lone surrogates, which
+    no UTF-8 answer can carry) replaced by ``?``."""
+    return wire.CONTROL.sub("?", text)
+
+
 def parse_op(raw: Any) -> tuple[str, wire.Op | wire.OpResult]:
-    """An op of a push on its own: the typed op, or its ``rejected: invalid`` answer."""
+    """An op of a push on its own: the typed op, or its ``rejected: invalid`` answer. What the answer
+    echoes of a malformed op (its ``op_id``, the key that failed) is cleaned first: an op id or a key with a
+    lone surrogate must not make the whole push fail."""
     op_id = raw.get("op_id") if isinstance(raw, dict) else None
-    op_id = op_id if isinstance(op_id, str) and len(op_id) <= 64 else ""
+    op_id = op_id if isinstance(op_id, str) and len(op_id) <= 64 and _printable(op_id) == op_id else ""
     try:
         return op_id, wire.Op.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(x) for x in first.get("loc", ()))
-        message = f"{where}: {first.get('msg', 'not valid')}"[: L.MAX_MESSAGE]
+        where = ".".join(str(x)[:64] for x in first.get("loc", ())) or "op"
+        message = _printable(f"{where}: {first.get('msg', 'not valid')}"[: L.MAX_MESSAGE])
         return op_id, wire.OpResult(op_id=op_id, result="rejected", reason="invalid", message=message)
 
 
@@ -109,6 +117,7 @@ class Batch:
         self.now = now or utcnow()
         self.look = Lookups()
         self.look.load_row = self._load_row
+        self.look.origin_of = self._origin_of
         self.results: list[wire.OpResult | None] = []
         self._buffer: list[_Item] = []
 
@@ -252,6 +261,7 @@ class Batch:
     def _load_requests(self, ids: set[str], receipts: set[str], events: set[str]) -> None:
         """The rows of the requests the ops name, and who holds their receipt numbers and event ids."""
         look = self.look
+        look.looked_up |= ids  # what is not found here does not exist (this push holds the unit's lock)
         for chunk in _chunks(sorted(ids)):
             for row in self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id.in_(chunk))).mappings():
                 look.rows[row["id"]] = dict(row)
@@ -265,6 +275,18 @@ class Batch:
     def _load_row(self, request_id: str) -> dict[str, Any] | None:
         found = self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id == request_id)).mappings().first()
         return dict(found) if found is not None else None
+
+    def _origin_of(self, request_id: str) -> str | None:
+        """The workstation whose push first published the request (None: not written yet, or the server's
+        own). Read only when a desk's own receipt number is found on another request."""
+        rid = m.Change.payload[("request", "id")].as_string()
+        stmt = (
+            select(m.Change.origin)
+            .where(m.Change.unit_code == self.sender.unit, m.Change.kind == "request", rid == request_id)
+            .order_by(m.Change.seq)
+            .limit(1)
+        )
+        return self.s.scalars(stmt).first()
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -307,7 +329,8 @@ class Batch:
         ).scalar_one()
         first = int(last) - len(items) + 1
         inserts = [it.effect.insert for it in items if it.effect.insert is not None]
-        updates = [it.effect.row for it in items if it.effect.row is not None]  # in push order: the last stands
+        # in push order, the last one standing; a new request written as it is needs no update after its insert
+        updates = [it.effect.row for it in items if it.effect.row is not None and it.effect.row != it.effect.insert]
         events = [ev for it in items for ev in it.effect.events]
         if inserts:
             self.s.execute(insert(_REQUESTS), inserts)
