@@ -191,7 +191,7 @@ def test_every_route_checks_the_role(env: Env) -> None:
                 assert r.status_code != 403, (method, url, role)
             else:
                 assert r.status_code == 403, (method, url, role, r.status_code)
-                assert "Nuk keni akses" in r.text
+                assert "Nuk keni leje" in r.text
             checked += 1
         r = anon.get(url) if method == "GET" else anon.post(url, {}, csrf=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/console/login"), (method, url)

@@ -181,8 +181,8 @@ def test_an_afternoon_at_the_municipality(browser: Any, central: Server, templat
 
     # -- a role that must not see a page is refused
     bo.goto("/console/it/users")
-    assert "Nuk keni akses" in bo.content()
-    assert bo.evaluate("() => document.title").startswith("Nuk keni akses")
+    assert "Nuk keni leje" in bo.content()
+    assert bo.evaluate("() => document.title").startswith("Nuk keni leje")
 
     # -- the manager: the report, exported as CSV and PDF (English)
     mg = page_of(browser, central, "en")

@@ -55,7 +55,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pager.next": ("Tjetra ›", "Next ›"),
     "pager.page": ("Faqja {page} nga {pages}", "Page {page} of {pages}"),
     # errors
-    "error.forbidden": ("Nuk keni akses", "No access"),
+    "error.forbidden": ("Nuk keni leje", "No access"),
     "error.forbidden.text": ("Roli juaj nuk e lejon këtë faqe ose këtë veprim.",
                              "Your role does not allow this page or this action."),
     "error.not_found": ("Nuk u gjet", "Not found"),
@@ -195,7 +195,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "perf.show": ("Shfaq", "Show"),
     "perf.scope": ("Kërkesat e marra nga {a} deri {b}; të vonuarat sot, {today}.",
                    "Requests received from {a} to {b}; overdue as of today, {today}."),
-    "perf.refreshed": ("Shifrat u përditësuan më {at}.", "Figures brought up to date at {at}."),
+    "perf.refreshed": ("Shifrat u rifreskuan më {at}.", "Figures brought up to date at {at}."),
     "perf.summary": ("Përmbledhje", "Summary"),
     "perf.received": ("Të marra", "Received"),
     "perf.completed": ("Të përfunduara", "Completed"),
@@ -276,7 +276,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "codes.title": ("Kod regjistrimi për një stacion", "Enrolment code for a workstation"),
     "codes.hours": ("E vlefshme për (orë)", "Valid for (hours)"),
     "codes.make": ("Krijo kodin", "Make the code"),
-    "codes.made": ("Kodi njëpërdorimësh për njësinë {unit}, i vlefshëm {hours} orë:",
+    "codes.made": ("Kodi për një përdorim të vetëm për njësinë {unit}, i vlefshëm {hours} orë:",
                    "One-time code for unit {unit}, valid for {hours} hours:"),
     "codes.once": ("Shënojeni tani: kodi nuk shfaqet më. Në stacion: frontdesk enrol.",
                    "Write it down now: it is not shown again. On the workstation: frontdesk enrol."),
@@ -400,7 +400,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "offers.accept": ("Prano", "Accept"),
     "offers.decline": ("Refuzo", "Decline"),
     "offers.none": ("Asnjë ofertë në pritje.", "No offer waiting."),
-    "staff.title": ("Stafi qendror i konsolës", "The console's central staff"),
+    "staff.title": ("Stafi i sistemit qendror", "The console's central staff"),
     "staff.office": ("Zyra", "Office"),
     "staff.office_hint": ("Vetëm për nëpunësit e zyrës mbështetëse: zyra siç e emërton katalogu.",
                           "Back-office officers only: the office as the catalogue names it."),
@@ -410,7 +410,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "staff.add": ("Llogari e re stafi", "New staff account"),
     "staff.add_button": ("Krijo llogarinë", "Create the account"),
     "audit.title": ("Gjurma qendrore e auditimit", "The central audit trail"),
-    "audit.intro": ("Çdo veprim administrativ: në konsolë (console:…), nga rreshti i komandave (cli:…) dhe nga "
+    "audit.intro": ("Çdo veprim administrativ: në shfletues (console:…), nga rreshti i komandave (cli:…) dhe nga "
                     "stacionet (ws:…).", "Every administrative action: in the console (console:…), from the "
                     "command line (cli:…) and by workstations (ws:…)."),
     "audit.filter": ("Filtro veprimet", "Filter the actions"),
