@@ -245,8 +245,9 @@ def create_app(db: Database | str | None = None) -> FastAPI:
         response_model=p.PushResponse,
         responses={**ERRORS, 409: {"model": p.ErrorBody, "description": "Clone suspected"}},
     )
-    def push_ops(body: p.PushEnvelope, credentials: Credentials) -> p.PushResponse:
-        return push.push(database, _token(credentials), body)
+    def push_ops(body: p.PushEnvelope, credentials: Credentials, request: Request) -> p.PushResponse:
+        waiting = p.outbox_waiting(request.headers.get(p.OUTBOX_WAITING_HEADER))
+        return push.push(database, _token(credentials), body, waiting=waiting)
 
     @app.get("/v1/changes", response_model=p.ChangesResponse, responses=ERRORS)
     def changes(

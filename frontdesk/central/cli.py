@@ -149,8 +149,10 @@ def cmd_workstations(args: argparse.Namespace, db: Database) -> int:
     else:
         for w in rows:
             skew = "-" if w["clock_skew_s"] is None else f"{float(w['clock_skew_s']):+.0f}s"  # type: ignore[arg-type]
+            waiting = "-" if w["outbox_waiting"] is None else w["outbox_waiting"]
             print(f"{w['unit']}\t{w['workstation']}\tlast seen {w['last_seen_at'] or 'never'}\tskew {skew}\t"
-                  f"audit {w['audit_state']}" + (f" ({w['audit_detail']})" if w["audit_detail"] else "")
+                  f"waiting {waiting}\taudit {w['audit_state']}"
+                  + (f" ({w['audit_detail']})" if w["audit_detail"] else "")
                   + ("\tREVOKED" if w["revoked"] else ""))  # fmt: skip
     return 0
 

@@ -98,6 +98,8 @@ class Workstation(Base):
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     # the desk's clock minus the server's at its last push (recorded, never trusted as the time)
     clock_skew_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # what the desk said still waited in its outbox after its last push (None: it did not say; migration c0005)
+    outbox_waiting: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     # the desk's audit trail as last anchored here: head (seq, hash) and whether it ever went back or forked
     audit_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     audit_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)

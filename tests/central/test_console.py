@@ -385,6 +385,37 @@ def test_it_administration(env: Env, tmp_path: Path) -> None:
         assert f">{action}<" in audit, action
 
 
+def test_a_workstation_shows_what_its_desk_says_still_waits(env: Env) -> None:
+    """A push tells how many changes stay in the desk's outbox after it (a header); IT sees it, flagged when
+    not zero. Anything but a plain number in range is not believed: shown as not said, the push applied."""
+    from frontdesk import wire as p
+
+    c = console(env.server, "iliri")
+
+    def shown() -> str:
+        page = c.get("/console/it/workstations/TR02/W01").text
+        found = re.search(r"<dt>Në pritje te stacioni</dt><dd>([^<]*)</dd>", page)
+        assert found, page
+        return found.group(1)
+
+    def say(value: str | None) -> None:
+        extra: Any = {} if value is None else {p.OUTBOX_WAITING_HEADER: value.encode()}  # raw bytes, as sent
+        assert env.desk2.push_raw([], extra=extra).status_code == 200
+
+    say("1234")
+    assert shown() == "1\u202f234"  # Albanian: a (narrow) space between thousands
+    assert "ndryshime në pritje te stacioni" in c.get("/console/it").text  # flagged on the overview
+    for hostile in ("-1", "+5", "1e3", "٣", "1 2", "0x10", "9" * 20, ""):
+        say("7")
+        say(hostile)
+        assert shown() == "–", hostile
+    say("0")
+    assert shown() == "0"
+    assert "ndryshime në pritje te stacioni" not in c.get("/console/it").text
+    say(None)  # a desk that does not say it
+    assert shown() == "–"
+
+
 def test_offers_from_a_desk_are_accepted_in_the_console(env: Env) -> None:
     from frontdesk import wire as p
 

@@ -1,7 +1,7 @@
-"""What the IT administrator's pages read: the workstations with what IT watches (last contact, clock
-skew, audit anchor, rejected ops, intakes not yet received), a workstation's rejected ops, the central
-audit trail, and a catalogue file checked and compared with the version the units have now. Every change
-is made by the functions the command line uses (enrolment, accounts, catalog, staff)."""
+"""What the IT administrator's pages read: the workstations with what IT watches (last contact, clock skew, audit
+anchor, rejected ops, intakes not yet received, what the desk said still waited in its outbox), a workstation's
+rejected ops, the central audit trail, and a catalogue file checked and compared with the version the units have
+now. Every change is made by the functions the command line uses (enrolment, accounts, catalog, staff)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class Desk:
     audit_detail: str | None
     rejected: int | None = None  # ops answered rejected (None: not counted on this view)
     unsent: int | None = None  # intakes its counter says exist and the server has not heard of
+    waiting: int | None = None  # what the desk said still waited in its outbox after its last push
 
     @property
     def problems(self) -> list[str]:
@@ -51,6 +52,8 @@ class Desk:
             out.append("skew")
         if self.rejected:
             out.append("rejected")
+        if self.waiting:
+            out.append("waiting")
         return out
 
 
@@ -77,7 +80,7 @@ def desks(db: Database, unit: str | None = None) -> list[Desk]:
                 unsent = max(0, w.max_receipt_counter - intakes)
             out.append(Desk(w.unit_code, w.code, w.id, w.enrolled_at, w.last_seen_at, w.revoked_at is not None,
                             w.clock_skew_s, w.max_receipt_counter, w.audit_seq, w.audit_state, w.audit_detail,
-                            rejected, unsent))  # fmt: skip
+                            rejected, unsent, w.outbox_waiting))  # fmt: skip
         return out
 
 

@@ -291,6 +291,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ws.c.counter": ("Numëruesi i mandatave", "Receipt counter"),
     "ws.c.unsent": ("Regjistrime ende pa ardhur", "Intakes not yet received"),
     "ws.c.rejected": ("Veprime të refuzuara", "Rejected ops"),
+    "ws.c.waiting": ("Në pritje te stacioni", "Waiting at the desk"),
     "ws.c.anchor": ("Ankorimi i auditimit", "Audit anchor"),
     "ws.c.action": ("Veprim", "Action"),
     "ws.c.problems": ("Çfarë duhet parë", "What to look at"),
@@ -305,9 +306,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ws.none": ("Asnjë stacion.", "No workstation."),
     "ws.unsent_hint": (
         "Regjistrime ende pa ardhur: numëruesi i mandatave që stacioni raportoi në kontaktin e fundit, minus "
-        "regjistrimet që sistemi qendror ka marrë prej tij (përafërsisht ato që presin në radhën e tij).",
+        "regjistrimet që sistemi qendror ka marrë prej tij. Në pritje te stacioni: ndryshimet që stacioni tha, në "
+        "dërgimin e fundit, se mbeteshin ende në radhën e tij pas atij dërgimi (– kur nuk e thotë).",
         "Intakes not yet received: the receipt counter the desk reported at its last contact, minus the intakes "
-        "the central system has received from it (about what waits in its outbox)."),
+        "the central system has received from it. Waiting at the desk: the changes the desk said, at its last "
+        "push, were still in its outbox after it (– when it does not say)."),
     "ws.back": ("‹ Stacionet", "‹ Workstations"),
     "ws.one": ("Stacioni", "Workstation"),
     "ws.state": ("Gjendja", "State"),
@@ -321,6 +324,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ws.problem.contact": ("pa kontakt prej ditësh", "no contact for days"),
     "ws.problem.skew": ("ora e gabuar", "clock off"),
     "ws.problem.rejected": ("veprime të refuzuara", "rejected ops"),
+    "ws.problem.waiting": ("ndryshime në pritje te stacioni", "changes waiting at the desk"),
     "ws.problem.revoked": ("revokuar", "revoked"),
     "anchor.ok": ("në rregull", "ok"),
     "anchor.backwards": ("u kthye prapa", "went backwards"),

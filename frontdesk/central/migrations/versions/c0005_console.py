@@ -1,6 +1,7 @@
-"""console: staff accounts and their sessions, the back office's claims, the performance figures
-(report_stats / report_days / report_hist / report_facts / report_cursors, backfilled from the requests), and the
-indexes of the back office's list, the overdue lists and a workstation's answered ops
+"""console: staff accounts and their sessions, what a desk says still waits in its outbox
+(workstations.outbox_waiting), the back office's claims, the performance figures (report_stats / report_days /
+report_hist / report_facts / report_cursors, backfilled from the requests), and the indexes of the back office's
+list, the overdue lists and a workstation's answered ops
 
 Revision ID: c0005
 Revises: c0003  (c0004, key escrow, is on another branch: re-chained to c0004 when merged)
@@ -106,6 +107,7 @@ def upgrade() -> None:
         sa.Column("refreshed_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("unit_code", name=op.f("pk_report_cursors")),
     )
+    op.add_column("workstations", sa.Column("outbox_waiting", sa.BigInteger(), nullable=True))
     op.create_index("ix_requests_backoffice", "requests", ["service_code", "status", "due_date"])
     op.create_index("ix_requests_due", "requests", ["due_date", "service_code", "status", "unit_code"])
     open_where = sa.text("status IN ('received', 'forwarded', 'in_progress')")
@@ -124,6 +126,8 @@ def downgrade() -> None:
     op.drop_index("ix_requests_open", table_name="requests")
     op.drop_index("ix_requests_due", table_name="requests")
     op.drop_index("ix_requests_backoffice", table_name="requests")
+    with op.batch_alter_table("workstations") as batch:
+        batch.drop_column("outbox_waiting")
     for table in ("report_cursors", "report_facts", "report_hist", "report_days", "report_stats"):
         op.drop_table(table)
     op.drop_index(op.f("ix_backoffice_claims_officer"), table_name="backoffice_claims")
