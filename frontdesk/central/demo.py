@@ -151,7 +151,7 @@ def fill(db: Database, *, requests: int = 300, days: int = 70, seed: int = 7) ->
                 "epoch": current, "receipt_counter": desk.counter, "sent_at": (utcnow() + ahead).isoformat(),
                 "ops": desk.ops[start : start + 400],
             })))  # fmt: skip
-            push.push(db, desk.token, body)
+            push.push(db, desk.token, body, waiting=max(0, len(desk.ops) - start - 400))  # as a desk says it
     return made
 
 
