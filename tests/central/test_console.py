@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from frontdesk import report_export
 from frontdesk.central import models as cm
@@ -196,6 +196,32 @@ def test_every_route_checks_the_role(env: Env) -> None:
         r = anon.get(url) if method == "GET" else anon.post(url, {}, csrf=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/console/login"), (method, url)
     assert checked >= 3 * 25
+
+
+def test_every_post_route_refuses_a_form_without_the_token_or_from_another_site(env: Env) -> None:
+    """Not one form: every POST route of the console, sent by the role it belongs to, is refused without the
+    session's token, with a wrong one, and from another site's page — and nothing is done."""
+    who = {role: console(env.server, name) for role, name in
+           (("officer", "arta"), ("manager", "besi"), ("itadmin", "iliri"))}  # fmt: skip
+    with env.server.db.read() as s:
+        actions = s.scalar(select(func.count()).select_from(cm.AdminAction))
+    checked = 0
+    for method, path in _routes():
+        if method != "POST" or path == "/login":  # the sign-in form's own token: test_every_form_needs_...
+            continue
+        owner = next((r for prefix, r in OWNER.items() if path.startswith(prefix)), "officer")
+        c = who[owner]
+        url = "/console" + path.replace("{receipt}", env.mine[0]).replace("{action}", "add")
+        data = {"text": "x", "to": "ready", "version": "1", "unit": "TR01", "code": "TR08", "name": "X (TEST)"}
+        assert c.post(url, data, csrf=False).status_code == 403, url
+        assert c.post(url, [*data.items(), ("csrf", "y" * 43)], csrf=False).status_code == 403, url
+        assert c.post(url, data, headers={"Origin": "https://example.org"}).status_code == 403, url
+        assert c.post(url, data, headers={"Referer": "https://example.org/x"}).status_code == 403, url
+        assert c.get("/console/password").status_code == 200, url  # still signed in: logout was refused too
+        checked += 1
+    assert checked == 13
+    with env.server.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(cm.AdminAction)) == actions
 
 
 def test_an_officer_sees_only_the_requests_of_their_office(env: Env) -> None:
