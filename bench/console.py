@@ -122,7 +122,8 @@ def generate(db: Database, n: int, n_units: int, seed: int = 11) -> dict[str, in
     now = utcnow()
     today = local_date(now)
     first = today - dt.timedelta(days=365)
-    days = [first + dt.timedelta(days=i) for i in range(366) if _CAL.is_working_day(first + dt.timedelta(days=i))]
+    # the working days before today: a request received later today would be in the future at an early hour
+    days = [first + dt.timedelta(days=i) for i in range(365) if _CAL.is_working_day(first + dt.timedelta(days=i))]
     units = [f"U{i:03d}" for i in range(1, n_units + 1)]
     raw = db.engine.raw_connection()
     conn: psycopg.Connection[Any] = raw.driver_connection  # type: ignore[assignment]
