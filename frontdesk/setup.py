@@ -13,6 +13,7 @@ from . import auth
 from .catalog import import_catalog, load_catalog
 from .clock import utcnow
 from .db import Store
+from .dbkey import KeyStore
 from .errors import Conflict, InvalidInput, NotFound
 from .i18n import QT_TRANSLATE_NOOP
 from .identity import sample_nid
@@ -41,9 +42,9 @@ class WorkstationInfo:
     receipt_counter: int
 
 
-def open_home(home: Path | str | None = None) -> Store:
-    """Open (creating and migrating when needed) the database in the data directory."""
-    return Store(data_home(home) / DB_NAME)
+def open_home(home: Path | str | None = None, *, migrate_schema: bool = True, keys: KeyStore | None = None) -> Store:
+    """Open (creating, encrypting and migrating when needed) the database in the data directory."""
+    return Store(data_home(home) / DB_NAME, migrate_schema=migrate_schema, keys=keys)
 
 
 def is_initialised(store: Store) -> bool:
