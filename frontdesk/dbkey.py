@@ -190,7 +190,10 @@ class KeyringKeys:
         try:
             return fn(*args)  # type: ignore[operator]
         except Exception as exc:  # no keyring installed, locked, D-Bus away: all mean "not here"
-            log.warning("the OS keyring cannot %s the database key (%s)", what, exc.__class__.__name__)
+            from keyring.errors import NoKeyringError
+
+            level = logging.DEBUG if isinstance(exc, NoKeyringError) else logging.WARNING  # none at all: quiet
+            log.log(level, "the OS keyring cannot %s the database key (%s)", what, exc.__class__.__name__)
             self.available = False
             return None
 

@@ -1,18 +1,72 @@
-"""Sync and operations: backup, enrol, sync, sync-status."""
+"""Sync and operations: backup, check, key, enrol, sync, sync-status."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from .common import Commands, emit, store
+from .common import Commands, emit, read_password, store
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     st = store(args)
     target = st.backup(Path(args.out))
     emit(args, {"backup": str(target), "bytes": target.stat().st_size}, f"Backup written to {target}")
+    return 0
+
+
+def _check_text(r: Any) -> str:
+    what = (f"schema {r.schema_revision or '?'}, {r.unit_code or '?'}/{r.workstation_code or '?'}, "
+            f"receipt counter {r.receipt_counter if r.receipt_counter is not None else '?'}, "
+            f"{r.requests if r.requests is not None else '?'} requests")  # fmt: skip
+    if r.ok:
+        return f"{r.file}: ok (integrity and foreign keys checked; {what})"
+    problems = [*r.integrity, *r.foreign_keys]
+    problems = [p for p in problems if p != "ok"]
+    return f"{r.file}: DAMAGED ({what})\n" + "\n".join(f"  {p}" for p in problems)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..dbfiles import check_connection, check_file
+    from ..dbkey import Keys
+
+    code = read_password("Recovery code: ") if args.recovery_code else None
+    if args.file:
+        result = check_file(Path(args.file), Keys(), code)
+    else:
+        from ..setup import open_home
+
+        st = open_home(args.home, migrate_schema=False)
+        raw = st.engine.raw_connection()
+        try:
+            result = check_connection(raw.driver_connection, str(st.path))
+        finally:
+            raw.close()
+            st.close()
+    emit(args, result.as_dict(), lambda: _check_text(result))
+    if not result.ok:
+        if not args.json:
+            print(f"frontdesk: {result.file} failed the check", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_key_recover(args: argparse.Namespace) -> int:
+    from .. import vault
+
+    code = read_password("Recovery code: ")
+    where = vault.recover_key(args.home, code, file=Path(args.file) if args.file else None)
+    emit(args, {"kept_in": where}, f"The database key is back ({where}); the database opens again")
+    return 0
+
+
+def cmd_key_code(args: argparse.Namespace) -> int:
+    from .. import vault
+
+    code = vault.show_recovery_code(store(args))
+    emit(args, {"recovery_code": code}, f"Recovery code: {code}\nKeep it on paper, away from this computer.")
     return 0
 
 
@@ -113,6 +167,15 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 def register(c: Commands) -> None:
     sp = c.add("backup", cmd_backup, "online backup of the database")
     sp.add_argument("--out", required=True)
+    sp = c.add("check", cmd_check, "integrity and foreign-key check of the database or a backup (exit 0 / 1)")
+    sp.add_argument("--file", metavar="BACKUP", help="check this backup instead of the live database")
+    sp.add_argument("--recovery-code", action="store_true",
+                    help="open it with a recovery code (one line on stdin) instead of the key kept here")  # fmt: skip
+    key = c.group("key", "the database key: recovery", "key_cmd")
+    sp = c.action(key, "recover", cmd_key_recover,
+                  "put the database key back from its recovery code (one line on stdin)")  # fmt: skip
+    sp.add_argument("--file", metavar="DB", help="a database file other than this data directory's")
+    c.action(key, "recovery-code", cmd_key_code, "show this database's recovery code (recorded in the audit trail)")
     sp = c.add("enrol", cmd_enrol, "register this workstation with the central server")
     sp.add_argument("--server", required=True, metavar="URL")
     sp.add_argument("--code", required=True, help="one-time enrolment code from the central server")

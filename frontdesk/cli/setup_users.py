@@ -9,20 +9,29 @@ from .common import Commands, emit, read_password, store
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .. import setup
+    from .. import setup, vault
 
     st = store(args)
     info = setup.init_workstation(st, args.unit, args.unit_name, args.workstation)
     created_users = setup.add_demo_catalog_and_users(st) if args.demo else []
-    data = {**info.__dict__, "database": str(st.path), "demo_users": created_users}
+    code = vault.recovery_code_at_init(st)
+    data = {**info.__dict__, "database": str(st.path), "demo_users": created_users, "recovery_code": code}
     emit(
         args,
         data,
         lambda: (
             f"Workstation {info.workstation_code} of unit {info.unit_code} ready at {st.path}"
             + (
-                f"\nDemo catalogue and users created ({', '.join(created_users)}; password {setup.DEMO_PASSWORD})"
+                f"\nDemo catalogue and users created ({', '.join(created_users)}; password {setup.DEMO_PASSWORD}, "
+                "to be changed at the first sign-in)"
                 if created_users
+                else ""
+            )
+            + (
+                f"\n\nRecovery code of this desk's encrypted database: {code}\n"
+                "Write it down now and keep it away from this computer (it is shown only this once): it opens the "
+                "database and its backups if this computer's keyring is lost (frontdesk key recover)."
+                if code
                 else ""
             )
         ),
