@@ -99,11 +99,12 @@ def ensure_demo(store: Store, *, requests: int = 40, seed: int = 7) -> bool:
 
 
 def add_demo_catalog_and_users(store: Store) -> list[str]:
-    """The demo catalogue and the demo users (password ``DEMO_PASSWORD``); returns the user names."""
+    """The demo catalogue and the demo users (password ``DEMO_PASSWORD``, which each must change at the
+    first sign-in); returns the user names."""
     with store.write() as s:
         import_catalog(s, load_catalog(resource("catalog", "demo.json")), now=utcnow())
     for username, role, name in DEMO_USERS:
-        auth.add_user(store, None, username, role, name, DEMO_PASSWORD)
+        auth.add_user(store, None, username, role, name, DEMO_PASSWORD, must_change_password=True, policy=False)
     return [u for u, _, _ in DEMO_USERS]
 
 

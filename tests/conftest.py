@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # shared with the client processes the sync tests start (they inherit these variables).
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_backend.FileKeyring"
 os.environ.setdefault("FRONTDESK_TEST_KEYRING", str(Path(tempfile.gettempdir()) / f"frontdesk-keyring-{os.getpid()}.json"))
+# The command line speaks the locale's language: the tests read its English messages, whatever the machine's locale.
+os.environ.setdefault("FRONTDESK_LANG", "en")
 # Where the database key would go on a machine without a keyring: never the developer's own directory.
 os.environ.setdefault("FRONTDESK_KEY_DIR", str(Path(tempfile.gettempdir()) / f"frontdesk-keys-{os.getpid()}"))
 os.environ["PYTHONPATH"] = os.pathsep.join(

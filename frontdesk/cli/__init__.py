@@ -4,6 +4,9 @@ One module per area registers its own commands: :mod:`.setup_users` (init, users
 :mod:`.requests` (intake … note), :mod:`.documents` (receipts, printing, reports, the audit trail) and
 :mod:`.operations` (backup, enrolment, sync). :mod:`.common` holds what they share.
 
+Errors a user can fix are one line on stderr in the user's language (Albanian when the locale — ``LANG``,
+``LC_ALL``… or ``FRONTDESK_LANG`` — says ``sq``, else English), read from the app's own translation file.
+
 Exit codes: 0 ok, 2 usage, 3 invalid input, 4 not permitted, 5 not found, 6 conflict, 1 other failure.
 Errors are one line on stderr. Every command takes ``--json`` after its name for machine-readable output.
 The command line acts as the user named by ``--as`` and obeys that user's role; what protects the
@@ -19,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import FrontdeskError
+from ..i18n import catalog_translator, user_language
 from . import documents, operations, requests, setup_users
 from .common import Commands, Parser
 
@@ -70,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except FrontdeskError as exc:
-        print(f"frontdesk: {exc.render()}", file=sys.stderr)
+        print(f"frontdesk: {exc.render(catalog_translator(user_language()))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import Commands, emit, read_password, store
+from .common import Commands, actor, emit, read_password, store
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -68,6 +68,15 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     new = read_password("New password: ")
     change_password(store(args), args.username, current, new)
     emit(args, {"username": args.username.strip().lower()}, "Password changed")
+    return 0
+
+
+def cmd_user_unlock(args: argparse.Namespace) -> int:
+    from ..auth import unlock
+
+    st = store(args)
+    info = unlock(st, actor(st, args.as_user), args.username)
+    emit(args, {"username": info.username, "locked_until": None}, f"User {info.username} can sign in again")
     return 0
 
 
@@ -161,6 +170,8 @@ def register(c: Commands) -> None:
         cmd_user_passwd,
         "change your own password (stdin: current, then new; online through the central system when enrolled)",
     )
+    sp.add_argument("username")
+    sp = c.action(user, "unlock", cmd_user_unlock, "lift a sign-in lockout (supervisors and admins)", c.acting)
     sp.add_argument("username")
 
     cat = c.group("catalog", "service catalogue", "catalog_cmd")

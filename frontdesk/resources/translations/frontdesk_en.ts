@@ -3,7 +3,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+189" />
+        <location filename="../../ui/supervisor/admin.py" line="+192" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+188" />
+        <location line="+198" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-187" />
+        <location line="-197" />
         <source>Fee (lekë)</source>
         <translation>Fee (lekë)</translation>
     </message>
@@ -61,24 +61,24 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+232" />
+        <location line="+242" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location line="-232" />
-        <location line="+233" />
+        <location line="-242" />
+        <location line="+243" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="-233" />
-        <location line="+234" />
+        <location line="-243" />
+        <location line="+244" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="-234" />
+        <location line="-244" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -101,6 +101,16 @@
         <location line="+1" />
         <source>&amp;Reset password…</source>
         <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Un&amp;lock sign-in</source>
+        <translation>Un&amp;lock sign-in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lift the lock after too many wrong passwords</source>
+        <translation>Lift the lock after too many wrong passwords</translation>
     </message>
     <message>
         <location line="+21" />
@@ -153,7 +163,7 @@
         <translation>A&amp;ctivate user</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>Service {code} is offered again.</source>
         <translation>Service {code} is offered again.</translation>
     </message>
@@ -173,7 +183,12 @@
         <translation>User {user} is deactivated.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+9" />
+        <source>User {user} can sign in again.</source>
+        <translation>User {user} can sign in again.</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>One per line: CODE | Albanian name | English name | optional</source>
         <translation>One per line: CODE | Albanian name | English name | optional</translation>
     </message>
@@ -2385,7 +2400,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+63" />
+        <location filename="../../ui/app.py" line="+65" />
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
     </message>
@@ -2401,7 +2416,7 @@ Please tell IT what you were doing.</source>
 Please tell IT what you were doing.</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+127" />
         <source>frontdesk cannot start</source>
         <translation>frontdesk cannot start</translation>
     </message>
@@ -2418,7 +2433,7 @@ The details are in the log file.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+187" />
+        <location filename="../../audit.py" line="+189" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Entries {first}–{last} are missing (deleted) before entry {seq}.</translation>
     </message>
@@ -2549,14 +2564,14 @@ The details are in the log file.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../auth.py" line="+103" />
-        <location filename="../../numbering.py" line="+145" />
-        <location filename="../../setup.py" line="+83" />
+        <location filename="../../auth.py" line="+105" />
+        <location filename="../../numbering.py" line="+150" />
+        <location filename="../../setup.py" line="+84" />
         <source>This workstation is not initialised yet (run init).</source>
         <translation>This workstation is not initialised yet (run init).</translation>
     </message>
     <message>
-        <location filename="../../passwords.py" line="+49" />
+        <location filename="../../passwords.py" line="+59" />
         <source>The password must have at least {n} characters.</source>
         <translation>The password must have at least {n} characters.</translation>
     </message>
@@ -2564,6 +2579,11 @@ The details are in the log file.</translation>
         <location line="+6" />
         <source>The password can have at most {n} characters.</source>
         <translation>The password can have at most {n} characters.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>This password is too easy to guess. Use three or four unrelated words, for example lule-dritare-kafe-bregdet: no names, dates, keyboard rows or common words.</source>
+        <translation>This password is too easy to guess. Use three or four unrelated words, for example lule-dritare-kafe-bregdet: no names, dates, keyboard rows or common words.</translation>
     </message>
     <message>
         <location filename="../../auth.py" line="-67" />
@@ -2583,7 +2603,7 @@ The details are in the log file.</translation>
         <translation>There is no user {username}.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>A user name has 2–64 characters: small letters, digits, dot, dash or underscore.</source>
         <translation>A user name has 2–64 characters: small letters, digits, dot, dash or underscore.</translation>
     </message>
@@ -2598,33 +2618,38 @@ The details are in the log file.</translation>
         <translation>The full name is required.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>User {username} already exists.</source>
         <translation>User {username} already exists.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+73" />
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+113" />
+        <location line="-43" />
+        <location line="+157" />
         <source>This account has been deactivated.</source>
         <translation>This account has been deactivated.</translation>
     </message>
     <message>
-        <location line="-79" />
+        <location line="-99" />
         <source>Too many failed sign-ins: the account is locked until {until}.</source>
         <translation>Too many failed sign-ins: the account is locked until {until}.</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Wrong user name or password. Tries left before the account is locked for {minutes} minutes: {left}.</source>
+        <translation>Wrong user name or password. Tries left before the account is locked for {minutes} minutes: {left}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>This account is waiting for the central administrator: it was offered when this desk was enrolled.</source>
         <translation>This account is waiting for the central administrator: it was offered when this desk was enrolled.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <location filename="../../sync/accounts.py" line="+76" />
         <source>The current password is wrong.</source>
         <translation>The current password is wrong.</translation>
@@ -2636,7 +2661,7 @@ The details are in the log file.</translation>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+51" />
         <source>You cannot deactivate your own account.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
@@ -2740,7 +2765,7 @@ The details are in the log file.</translation>
         <translation>{n} of {expected} characters of the personal number.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-100" />
+        <location filename="../../numbering.py" line="-101" />
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</translation>
     </message>
@@ -2858,13 +2883,13 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+25" />
-        <location line="+417" />
+        <location line="+419" />
         <location line="+15" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Request {receipt_no} is {status}: it cannot become {target}.</translation>
     </message>
     <message>
-        <location line="-417" />
+        <location line="-419" />
         <source>A delivery ends in status delivered.</source>
         <translation>A delivery ends in status delivered.</translation>
     </message>
@@ -2939,7 +2964,7 @@ The details are in the log file.</translation>
         <translation>A time in this change ({time}) is older than the central system accepts ({days} days).</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>A time in this change ({time}) is in the future: check this desk's clock.</source>
         <translation>A time in this change ({time}) is in the future: check this desk's clock.</translation>
     </message>
@@ -3016,7 +3041,7 @@ The details are in the log file.</translation>
         <translation>The promised date of request {receipt_no} is not plausible.</translation>
     </message>
     <message>
-        <location line="-488" />
+        <location line="-490" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
@@ -3101,9 +3126,40 @@ The details are in the log file.</translation>
         <translation>The central anchor could not be read ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../wire_rows.py" line="+38" />
+        <location filename="../../wire_rows.py" line="+42" />
+        <location line="+49" />
+        <location line="+12" />
         <source>This change cannot be recorded: {problem}.</source>
         <translation>This change cannot be recorded: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../db.py" line="+280" />
+        <location filename="../../dbfiles.py" line="+189" />
+        <source>{file} does not open with this key, or it is not a frontdesk database.</source>
+        <translation>{file} does not open with this key, or it is not a frontdesk database.</translation>
+    </message>
+    <message>
+        <location filename="../../dbfiles.py" line="-20" />
+        <location filename="../../dbkey.py" line="+138" />
+        <location filename="../../vault.py" line="+53" />
+        <source>{file} is not a frontdesk database.</source>
+        <translation>{file} is not a frontdesk database.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location filename="../../vault.py" line="-13" />
+        <source>{file} is not encrypted: it is not a backup of this version.</source>
+        <translation>{file} is not encrypted: it is not a backup of this version.</translation>
+    </message>
+    <message>
+        <location filename="../../dbkey.py" line="-37" />
+        <source>This is not a valid recovery code: it has 32 letters and digits in groups of four, as printed when the desk was set up.</source>
+        <translation>This is not a valid recovery code: it has 32 letters and digits in groups of four, as printed when the desk was set up.</translation>
+    </message>
+    <message>
+        <location line="+155" />
+        <source>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</source>
+        <translation>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</translation>
     </message>
 </context>
 <context>

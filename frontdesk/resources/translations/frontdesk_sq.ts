@@ -4,7 +4,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+189"/>
+        <location filename="../../ui/supervisor/admin.py" line="+192"/>
         <source>Administration</source>
         <translation>Administrimi</translation>
     </message>
@@ -31,12 +31,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+188"/>
+        <location line="+198"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-197"/>
         <source>Fee (lekë)</source>
         <translation>Tarifa (lekë)</translation>
     </message>
@@ -62,24 +62,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+232"/>
+        <location line="+242"/>
         <source>User name</source>
         <translation>Emri i përdoruesit</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+233"/>
+        <location line="-242"/>
+        <location line="+243"/>
         <source>Full name</source>
         <translation>Emri i plotë</translation>
     </message>
     <message>
-        <location line="-233"/>
-        <location line="+234"/>
+        <location line="-243"/>
+        <location line="+244"/>
         <source>Role</source>
         <translation>Roli</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-244"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -102,6 +102,16 @@
         <location line="+1"/>
         <source>&amp;Reset password…</source>
         <translation>&amp;Rivendos fjalëkalimin…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Un&amp;lock sign-in</source>
+        <translation>Zh&amp;blloko hyrjen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift the lock after too many wrong passwords</source>
+        <translation>Hiq bllokimin pas shumë fjalëkalimeve të gabuara</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -154,7 +164,7 @@
         <translation>A&amp;ktivizo përdoruesin</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Service {code} is offered again.</source>
         <translation>Shërbimi {code} ofrohet sërish.</translation>
     </message>
@@ -174,7 +184,12 @@
         <translation>Përdoruesi {user} u çaktivizua.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+9"/>
+        <source>User {user} can sign in again.</source>
+        <translation>Përdoruesi {user} mund të hyjë sërish.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>One per line: CODE | Albanian name | English name | optional</source>
         <translation>Një për rresht: KODI | emri shqip | emri anglisht | opsional</translation>
     </message>
@@ -2386,7 +2401,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+63"/>
+        <location filename="../../ui/app.py" line="+65"/>
         <source>Something went wrong</source>
         <translation>Diçka nuk shkoi mirë</translation>
     </message>
@@ -2402,7 +2417,7 @@ Please tell IT what you were doing.</source>
 Ju lutemi tregojini IT-së çfarë po bënit.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>frontdesk cannot start</source>
         <translation>frontdesk nuk mund të niset</translation>
     </message>
@@ -2419,7 +2434,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+187"/>
+        <location filename="../../audit.py" line="+189"/>
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Mungojnë hyrjet {first}–{last} (të fshira) përpara hyrjes {seq}.</translation>
     </message>
@@ -2550,14 +2565,14 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../auth.py" line="+103"/>
-        <location filename="../../numbering.py" line="+145"/>
-        <location filename="../../setup.py" line="+83"/>
+        <location filename="../../auth.py" line="+105"/>
+        <location filename="../../numbering.py" line="+150"/>
+        <location filename="../../setup.py" line="+84"/>
         <source>This workstation is not initialised yet (run init).</source>
         <translation>Ky stacion pune ende nuk është konfiguruar (ekzekutoni init).</translation>
     </message>
     <message>
-        <location filename="../../passwords.py" line="+49"/>
+        <location filename="../../passwords.py" line="+59"/>
         <source>The password must have at least {n} characters.</source>
         <translation>Fjalëkalimi duhet të ketë të paktën {n} shenja.</translation>
     </message>
@@ -2565,6 +2580,11 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+6"/>
         <source>The password can have at most {n} characters.</source>
         <translation>Fjalëkalimi mund të ketë të shumtën {n} shenja.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This password is too easy to guess. Use three or four unrelated words, for example lule-dritare-kafe-bregdet: no names, dates, keyboard rows or common words.</source>
+        <translation>Ky fjalëkalim gjendet shumë lehtë. Përdorni tre ose katër fjalë pa lidhje me njëra-tjetrën, për shembull lule-dritare-kafe-bregdet: pa emra, data, radhë tastiere apo fjalë të zakonshme.</translation>
     </message>
     <message>
         <location filename="../../auth.py" line="-67"/>
@@ -2584,7 +2604,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Nuk ekziston përdoruesi {username}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>A user name has 2–64 characters: small letters, digits, dot, dash or underscore.</source>
         <translation>Emri i përdoruesit ka 2–64 shenja: shkronja të vogla, shifra, pikë, vizë ose nënvizë.</translation>
     </message>
@@ -2599,33 +2619,38 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Emri i plotë është i detyrueshëm.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>User {username} already exists.</source>
         <translation>Përdoruesi {username} ekziston tashmë.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+73"/>
         <source>Wrong user name or password.</source>
         <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+113"/>
+        <location line="-43"/>
+        <location line="+157"/>
         <source>This account has been deactivated.</source>
         <translation>Kjo llogari është çaktivizuar.</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-99"/>
         <source>Too many failed sign-ins: the account is locked until {until}.</source>
         <translation>Shumë hyrje të dështuara: llogaria është e bllokuar deri në {until}.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Wrong user name or password. Tries left before the account is locked for {minutes} minutes: {left}.</source>
+        <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar. Përpjekje të mbetura para se llogaria të bllokohet për {minutes} minuta: {left}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This account is waiting for the central administrator: it was offered when this desk was enrolled.</source>
         <translation>Kjo llogari pret administratorin qendror: u propozua kur u regjistrua ky sportel.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location filename="../../sync/accounts.py" line="+76"/>
         <source>The current password is wrong.</source>
         <translation>Fjalëkalimi aktual është i gabuar.</translation>
@@ -2637,7 +2662,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Fjalëkalimi i ri duhet të ndryshojë nga ai aktual.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+51"/>
         <source>You cannot deactivate your own account.</source>
         <translation>Nuk mund ta çaktivizoni llogarinë tuaj.</translation>
     </message>
@@ -2741,7 +2766,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{n} nga {expected} shenjat e numrit personal.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-100"/>
+        <location filename="../../numbering.py" line="-101"/>
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>Kodi i njësisë {code} nuk është i vlefshëm: përdorni 2 deri 6 shkronja të mëdha A–Z ose shifra.</translation>
     </message>
@@ -2859,13 +2884,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+417"/>
+        <location line="+419"/>
         <location line="+15"/>
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Kërkesa {receipt_no} është {status}: nuk mund të bëhet {target}.</translation>
     </message>
     <message>
-        <location line="-417"/>
+        <location line="-419"/>
         <source>A delivery ends in status delivered.</source>
         <translation>Një dorëzim përfundon me statusin «dorëzuar».</translation>
     </message>
@@ -2940,7 +2965,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një kohë në këtë ndryshim ({time}) është më e vjetër se sa pranon sistemi qendror ({days} ditë).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>A time in this change ({time}) is in the future: check this desk&apos;s clock.</source>
         <translation>Një kohë në këtë ndryshim ({time}) është në të ardhmen: kontrolloni orën e këtij sporteli.</translation>
     </message>
@@ -3017,7 +3042,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Data e premtuar e kërkesës {receipt_no} nuk është e besueshme.</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-490"/>
         <source>Only a supervisor can cancel a request.</source>
         <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
     </message>
@@ -3102,9 +3127,40 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Ankora qendrore nuk u lexua dot ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../wire_rows.py" line="+38"/>
+        <location filename="../../wire_rows.py" line="+42"/>
+        <location line="+49"/>
+        <location line="+12"/>
         <source>This change cannot be recorded: {problem}.</source>
         <translation>Ky ndryshim nuk mund të regjistrohet: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../db.py" line="+280"/>
+        <location filename="../../dbfiles.py" line="+189"/>
+        <source>{file} does not open with this key, or it is not a frontdesk database.</source>
+        <translation>{file} nuk hapet me këtë çelës, ose nuk është bazë të dhënash e frontdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../dbfiles.py" line="-20"/>
+        <location filename="../../dbkey.py" line="+138"/>
+        <location filename="../../vault.py" line="+53"/>
+        <source>{file} is not a frontdesk database.</source>
+        <translation>{file} nuk është bazë të dhënash e frontdesk.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../vault.py" line="-13"/>
+        <source>{file} is not encrypted: it is not a backup of this version.</source>
+        <translation>{file} nuk është i enkriptuar: nuk është kopje rezervë e këtij versioni.</translation>
+    </message>
+    <message>
+        <location filename="../../dbkey.py" line="-37"/>
+        <source>This is not a valid recovery code: it has 32 letters and digits in groups of four, as printed when the desk was set up.</source>
+        <translation>Ky nuk është kod rikuperimi i vlefshëm: ka 32 shkronja dhe shifra në grupe prej katër, siç u shfaq kur u instalua sporteli.</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</source>
+        <translation>Çelësi i bazës së të dhënave {file} nuk gjendet në këtë kompjuter (ruajtësi i çelësave i sistemit është i kyçur apo u rivendos?). Riktheheni me: frontdesk key recover (me kodin e rikuperimit, ose pyesni administratorin qendror).</translation>
     </message>
 </context>
 <context>

@@ -148,10 +148,12 @@ class AdminPage(QWidget):
         self.user_toggle.setObjectName("admin_user_toggle")
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("admin_reset_password")
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("admin_unlock")
         ul = QVBoxLayout(self.users_page)
         ul.addWidget(self.user_table, 1)
         ub = QHBoxLayout()
-        for b in (self.add_user_button, self.user_toggle, self.reset_button):
+        for b in (self.add_user_button, self.user_toggle, self.reset_button, self.unlock_button):
             ub.addWidget(b)
         ub.addStretch(1)
         ul.addLayout(ub)
@@ -168,6 +170,7 @@ class AdminPage(QWidget):
         self.add_user_button.clicked.connect(self.open_add_user)
         self.user_toggle.clicked.connect(self.toggle_user)
         self.reset_button.clicked.connect(self.open_reset_password)
+        self.unlock_button.clicked.connect(self.unlock_user)
         self.service_table.itemSelectionChanged.connect(self._buttons)
         self.user_table.itemSelectionChanged.connect(self._buttons)
         self.loaded_once = False
@@ -208,6 +211,8 @@ class AdminPage(QWidget):
         self.add_service_button.setText(self.tr("&Add local service…"))
         self.add_user_button.setText(self.tr("Add &user…"))
         self.reset_button.setText(self.tr("&Reset password…"))
+        self.unlock_button.setText(self.tr("Un&lock sign-in"))
+        self.unlock_button.setToolTip(self.tr("Lift the lock after too many wrong passwords"))
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -309,6 +314,7 @@ class AdminPage(QWidget):
             self.tr("&Deactivate user") if user is None or user.active else self.tr("A&ctivate user")
         )
         self.reset_button.setEnabled(user is not None)
+        self.unlock_button.setEnabled(user is not None and user.locked_until is not None)
 
     def say(self, text: str, role: str = "") -> None:
         self.message.setText(text)
@@ -355,6 +361,13 @@ class AdminPage(QWidget):
             user=user.username
         )
         self._run("user_active", lambda: self.service.set_user_active(user.username, active), done)
+
+    def unlock_user(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        done = self.tr("User {user} can sign in again.").format(user=user.username)
+        self._run("unlock_user", lambda: self.service.unlock_user(user.username), done)
 
     def open_add_service(self) -> FormDialog:
         d = FormDialog(self.window(), "service_dialog")

@@ -199,6 +199,9 @@ class SupervisorService:
     def reset_password(self, username: str, temporary_password: str) -> None:
         admin.reset_password(self.store, self.actor, username, temporary_password)
 
+    def unlock_user(self, username: str) -> UserInfo:
+        return admin.unlock_user(self.store, self.actor, username)
+
 
 def parse_documents(text: str) -> list[tuple[str, str, str, bool]]:
     """Document lines typed by an admin: ``CODE | Albanian name | English name [| optional]``."""
