@@ -21,6 +21,7 @@ from .models import Request, Unit, Workstation
 from .numbering import validate_unit_code, validate_workstation_code
 from .paths import data_home, resource
 from .queries import get_request
+from .rules import clean_line
 
 DB_NAME = "frontdesk.db"
 DEMO_UNIT = ("DEMO", "Njësia Administrative Demo (DEMO)")
@@ -60,6 +61,7 @@ def init_workstation(store: Store, unit_code: str, unit_name: str, workstation_c
     validate_workstation_code(workstation_code)
     if not unit_name.strip():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The unit name is required."), field="unit_name")
+    unit_name = clean_line(unit_name, "unit_name", 200, required=True) or ""  # no control characters
     now = utcnow()
     with store.write() as s:
         local = s.scalars(select(Workstation).where(Workstation.is_local)).first()

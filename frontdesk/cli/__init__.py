@@ -16,7 +16,9 @@ database itself is the data directory's file permissions (see docs/cli.md).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +26,7 @@ from pathlib import Path
 from ..errors import FrontdeskError
 from ..i18n import catalog_translator, user_language
 from . import documents, operations, requests, setup_users
-from .common import Commands, Parser
+from .common import Commands, Parser, check_text_arguments, safe_text
 
 log = logging.getLogger("frontdesk.cli")
 
@@ -65,6 +67,34 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _say(text: str) -> None:
+    """One line on standard error, whatever it holds (control characters and undecodable bytes escaped)."""
+    print("frontdesk: " + safe_text(" ".join(text.split())), file=sys.stderr)
+
+
+def _unexpected(exc: BaseException) -> int:
+    """A bug, not a user's mistake: the traceback goes to the private log file, one calm line to the user."""
+    import traceback
+
+    from ..paths import log_dir
+    from ..private import PrivateRotatingFileHandler
+
+    where = log_dir() / "frontdesk.log"
+    try:
+        handler = PrivateRotatingFileHandler(where, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
+        log.error("command line: unexpected error\n%s", "".join(traceback.format_exception(exc)))
+        log.removeHandler(handler)
+        handler.close()
+    except OSError:
+        where = None  # type: ignore[assignment]
+    _say(f"unexpected error ({exc.__class__.__name__}); nothing was half-written"
+         + (f"; the details are in {where}" if where else ""))  # fmt: skip
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -72,15 +102,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # usage errors and --help
         return int(exc.code or 0)
     try:
+        check_text_arguments(args)
         return int(args.func(args))
     except FrontdeskError as exc:
-        print(f"frontdesk: {exc.render(catalog_translator(user_language()))}", file=sys.stderr)
+        _say(exc.render(catalog_translator(user_language())))
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
-    except OSError as exc:
-        print(f"frontdesk: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+    except BrokenPipeError:  # `frontdesk queue | head`: the reader left, nothing to say
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush stays quiet
         return 1
+    except OSError as exc:
+        _say(f"{exc.strerror or exc.__class__.__name__} ({exc.filename or ''})")
+        return 1
+    except Exception as exc:
+        from sqlalchemy.exc import OperationalError
+
+        if isinstance(exc, OperationalError):  # locked for too long, disk full, file gone: not a bug
+            _say(f"the database cannot be used right now: {exc.orig}")
+            return 1
+        return _unexpected(exc)
 
 
 __all__ = ["build_parser", "main"]

@@ -6,22 +6,22 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput
-from .common import Commands, actor, emit, parse_date, store
+from ..rules import clean_line
+from .common import Commands, actor, bounded_int, emit, output_file, parse_date, safe_text, store, write_output
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
     from ..queries import normalise_receipt
     from ..receipts import load_receipt, render_receipt
 
+    out = output_file(args, args.out)
     st = store(args)
     with st.read() as s:
         doc = load_receipt(s, normalise_receipt(args.receipt), lang=args.lang)
-    out = Path(args.out)
-    out.write_bytes(render_receipt(doc, paper=args.paper))
+    write_output(out, render_receipt(doc, paper=args.paper))
     emit(
         args,
         {"receipt_no": normalise_receipt(args.receipt), "out": str(out), "paper": args.paper},
@@ -68,15 +68,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     today = today_local()
     date_from = parse_date(args.date_from, "--from") or today.replace(day=1)
     date_to = parse_date(args.date_to, "--to") or today
+    out = output_file(args, args.out) if args.out else None
     report = reports.standards_report(store(args), date_from=date_from, date_to=date_to, by=args.by)
     fmt = "json" if args.json else args.format
     if fmt == "pdf":
-        if not args.out:
+        if out is None:
             raise InvalidInput("--format pdf needs --out FILE.", field="out")
-        title = args.title or f"Performanca ndaj standardeve të shërbimit ({args.by})"
-        Path(args.out).write_bytes(report_export.to_pdf(report, title=title, date_from=date_from, date_to=date_to,
-                                                  lang=args.lang))  # fmt: skip
-        print(f"Report written to {args.out}")
+        title = clean_line(args.title, "title", 200) or f"Performanca ndaj standardeve të shërbimit ({args.by})"
+        write_output(out, report_export.to_pdf(report, title=title, date_from=date_from, date_to=date_to,
+                                               lang=args.lang))  # fmt: skip
+        print(safe_text(f"Report written to {out}"))
         return 0
     if fmt == "csv":
         text = report_export.to_csv(report)
@@ -101,9 +102,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             "\n".join(lines)
             + f"\n{date_from.isoformat()} – {date_to.isoformat()}, by {args.by}, as of {dt.date.isoformat(today)}\n"
         )
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
-        print(f"Report written to {args.out}")
+    if out is not None:
+        write_output(out, text)
+        print(safe_text(f"Report written to {out}"))
     else:
         print(text, end="" if text.endswith("\n") else "\n")
     return 0
@@ -202,4 +203,4 @@ def register(c: Commands) -> None:
     sp.add_argument("--from", dest="date_from", metavar="DATE")
     sp.add_argument("--to", dest="date_to", metavar="DATE")
     sp.add_argument("--text")
-    sp.add_argument("--limit", type=int, default=200)
+    sp.add_argument("--limit", type=bounded_int(1, 100_000), default=200, help="at most this many (1–100000)")

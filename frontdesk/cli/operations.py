@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import Commands, emit, read_password, store
+from .common import Commands, bounded_float, emit, output_file, read_password, store, writing
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    target = output_file(args, args.out)
     st = store(args)
-    target = st.backup(Path(args.out))
+    with writing(target):
+        st.backup(target)
     emit(args, {"backup": str(target), "bytes": target.stat().st_size}, f"Backup written to {target}")
     return 0
 
@@ -182,5 +184,6 @@ def register(c: Commands) -> None:
     sp.add_argument("--ca-bundle", metavar="FILE", help="CA certificates for a municipal PKI")
     sp = c.add("sync", cmd_sync, "sync with the central server (until stopped, or --once)")
     sp.add_argument("--once", action="store_true", help="one complete cycle; exit 0 only if all of it succeeded")
-    sp.add_argument("--interval", type=float, default=30.0, help="seconds between cycles after a success")
+    sp.add_argument("--interval", type=bounded_float(1.0, 86_400.0), default=30.0,
+                    help="seconds between cycles after a success (1–86400)")  # fmt: skip
     c.add("sync-status", cmd_sync_status, "pending and rejected ops, last success and error, cursor")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import Commands, actor, emit, store
+from ..limits import MAX_FEE
+from .common import Commands, actor, bounded_int, emit, store
 
 
 def _request_text(r: Any) -> str:
@@ -141,7 +142,8 @@ def register(c: Commands) -> None:
     sp.add_argument("--name", required=True)
     sp.add_argument("--phone")
     sp.add_argument("--doc", action="append", metavar="CODE", help="a document received (repeat)")
-    sp.add_argument("--paid", type=int, metavar="AMOUNT", help="fee paid in lek (default: the service fee)")
+    sp.add_argument("--paid", type=bounded_int(0, MAX_FEE), metavar="AMOUNT",
+                    help="fee paid in lek, 0–100000000 (default: the service fee)")  # fmt: skip
     sp.add_argument("--priority", action="store_true", help="elderly or disabled citizen")
     sp.add_argument("--note")
     sp.add_argument(
@@ -164,7 +166,7 @@ def register(c: Commands) -> None:
     sp.add_argument("--overdue", action="store_true")
     sp.add_argument("--service")
     sp.add_argument("--text")
-    sp.add_argument("--limit", type=int, default=500)
+    sp.add_argument("--limit", type=bounded_int(1, 10_000), default=500, help="at most this many (1–10000)")
     sp = c.add("advance", cmd_advance, "change a request's status", c.acting)
     sp.add_argument("receipt")
     sp.add_argument("status")

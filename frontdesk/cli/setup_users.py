@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import Commands, actor, emit, read_password, store
+from .common import Commands, actor, emit, read_input, read_password, store
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -98,10 +98,11 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from ..catalog import import_catalog, load_catalog
+    from ..catalog import import_catalog
+    from ..catalog_format import MAX_CATALOG_BYTES, catalog_from_bytes
     from ..clock import utcnow
 
-    catalog = load_catalog(Path(args.file))
+    catalog = catalog_from_bytes(read_input(args.file, MAX_CATALOG_BYTES), Path(args.file).name)
     st = store(args)
     with st.write() as s:
         result = import_catalog(s, catalog, now=utcnow())

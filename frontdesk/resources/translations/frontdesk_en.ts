@@ -2560,13 +2560,23 @@ The details are in the log file.</translation>
         <source>the JSON is nested too deeply</source>
         <translation>the JSON is nested too deeply</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>a number has more than {digits} digits</source>
+        <translation>a number has more than {digits} digits</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the file is larger than {mb} MB: it is not a catalogue</source>
+        <translation>the file is larger than {mb} MB: it is not a catalogue</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <location filename="../../auth.py" line="+105" />
         <location filename="../../numbering.py" line="+150" />
-        <location filename="../../setup.py" line="+84" />
+        <location filename="../../setup.py" line="+86" />
         <source>This workstation is not initialised yet (run init).</source>
         <translation>This workstation is not initialised yet (run init).</translation>
     </message>
@@ -2666,14 +2676,14 @@ The details are in the log file.</translation>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../catalog_format.py" line="-79" />
+        <location filename="../../catalog_format.py" line="-81" />
         <source>The catalogue {source} has {count} problem(s):
 {details}</source>
         <translation>The catalogue {source} has {count} problem(s):
 {details}</translation>
     </message>
     <message>
-        <location line="+309" />
+        <location line="+337" />
         <source>Service field {where}: {problem}</source>
         <translation>Service field {where}: {problem}</translation>
     </message>
@@ -2812,12 +2822,12 @@ The details are in the log file.</translation>
         <translation>No request has the receipt number {receipt_no}.</translation>
     </message>
     <message>
-        <location filename="../../setup.py" line="-22" />
+        <location filename="../../setup.py" line="-23" />
         <source>The unit name is required.</source>
         <translation>The unit name is required.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>This data directory is already initialised as workstation {ws} of unit {unit}.</source>
         <translation>This data directory is already initialised as workstation {ws} of unit {unit}.</translation>
     </message>
@@ -3160,6 +3170,73 @@ The details are in the log file.</translation>
         <location line="+155" />
         <source>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</source>
         <translation>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</translation>
+    </message>
+    <message>
+        <location filename="../../cli/common.py" line="+87" />
+        <source>The value of {option} is not valid text (UTF-8).</source>
+        <translation>The value of {option} is not valid text (UTF-8).</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <location line="+7" />
+        <source>Standard input is not valid text (UTF-8).</source>
+        <translation>Standard input is not valid text (UTF-8).</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Nothing was given on standard input.</source>
+        <translation>Nothing was given on standard input.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The line on standard input is too long.</source>
+        <translation>The line on standard input is too long.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>{path} is the live database: choose another file.</source>
+        <translation>{path} is the live database: choose another file.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+42" />
+        <source>{path} is a folder: name a file in it.</source>
+        <translation>{path} is a folder: name a file in it.</translation>
+    </message>
+    <message>
+        <location line="-31" />
+        <source>{path} is not a file name.</source>
+        <translation>{path} is not a file name.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{path} cannot be written: {reason}.</source>
+        <translation>{path} cannot be written: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>There is no file {path}.</source>
+        <translation>There is no file {path}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>{path} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{path} is larger than {mb} MB: it is not a file this command reads.</source>
+        <translation>{path} is larger than {mb} MB: it is not a file this command reads.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>{option}: expected a date as YYYY-MM-DD, got {value}.</source>
+        <translation>{option}: expected a date as YYYY-MM-DD, got {value}.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{option}: the date must lie between {first} and {last}.</source>
+        <translation>{option}: the date must lie between {first} and {last}.</translation>
     </message>
 </context>
 <context>

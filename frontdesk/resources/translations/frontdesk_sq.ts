@@ -2561,13 +2561,23 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <source>the JSON is nested too deeply</source>
         <translation>JSON-i ka shumë nivele të mbivendosura</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>a number has more than {digits} digits</source>
+        <translation>një numër ka më shumë se {digits} shifra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is larger than {mb} MB: it is not a catalogue</source>
+        <translation>skedari është më i madh se {mb} MB: nuk është katalog</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <location filename="../../auth.py" line="+105"/>
         <location filename="../../numbering.py" line="+150"/>
-        <location filename="../../setup.py" line="+84"/>
+        <location filename="../../setup.py" line="+86"/>
         <source>This workstation is not initialised yet (run init).</source>
         <translation>Ky stacion pune ende nuk është konfiguruar (ekzekutoni init).</translation>
     </message>
@@ -2667,14 +2677,14 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Nuk mund ta çaktivizoni llogarinë tuaj.</translation>
     </message>
     <message>
-        <location filename="../../catalog_format.py" line="-79"/>
+        <location filename="../../catalog_format.py" line="-81"/>
         <source>The catalogue {source} has {count} problem(s):
 {details}</source>
         <translation>Katalogu {source} ka {count} problem(e):
 {details}</translation>
     </message>
     <message>
-        <location line="+309"/>
+        <location line="+337"/>
         <source>Service field {where}: {problem}</source>
         <translation>Fusha e shërbimit {where}: {problem}</translation>
     </message>
@@ -2813,12 +2823,12 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Asnjë kërkesë nuk ka numrin e mandatës {receipt_no}.</translation>
     </message>
     <message>
-        <location filename="../../setup.py" line="-22"/>
+        <location filename="../../setup.py" line="-23"/>
         <source>The unit name is required.</source>
         <translation>Emri i njësisë është i detyrueshëm.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This data directory is already initialised as workstation {ws} of unit {unit}.</source>
         <translation>Kjo dosje të dhënash është konfiguruar tashmë si stacioni {ws} i njësisë {unit}.</translation>
     </message>
@@ -3161,6 +3171,73 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+155"/>
         <source>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</source>
         <translation>Çelësi i bazës së të dhënave {file} nuk gjendet në këtë kompjuter (ruajtësi i çelësave i sistemit është i kyçur apo u rivendos?). Riktheheni me: frontdesk key recover (me kodin e rikuperimit, ose pyesni administratorin qendror).</translation>
+    </message>
+    <message>
+        <location filename="../../cli/common.py" line="+87"/>
+        <source>The value of {option} is not valid text (UTF-8).</source>
+        <translation>Vlera e {option} nuk është tekst i vlefshëm (UTF-8).</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+7"/>
+        <source>Standard input is not valid text (UTF-8).</source>
+        <translation>Hyrja standarde nuk është tekst i vlefshëm (UTF-8).</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Nothing was given on standard input.</source>
+        <translation>Asgjë nuk u dha në hyrjen standarde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The line on standard input is too long.</source>
+        <translation>Rreshti në hyrjen standarde është shumë i gjatë.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{path} is the live database: choose another file.</source>
+        <translation>{path} është baza e të dhënave në përdorim: zgjidhni një skedar tjetër.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+42"/>
+        <source>{path} is a folder: name a file in it.</source>
+        <translation>{path} është dosje: emërtoni një skedar brenda saj.</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>{path} is not a file name.</source>
+        <translation>{path} nuk është emër skedari.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path} cannot be written: {reason}.</source>
+        <translation>{path} nuk mund të shkruhet: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>There is no file {path}.</source>
+        <translation>Nuk ka skedar {path}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>{path} nuk mund të lexohet: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} is larger than {mb} MB: it is not a file this command reads.</source>
+        <translation>{path} është më i madh se {mb} MB: nuk është skedar që lexon kjo komandë.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{option}: expected a date as YYYY-MM-DD, got {value}.</source>
+        <translation>{option}: pritej një datë si VVVV-MM-DD, u dha {value}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{option}: the date must lie between {first} and {last}.</source>
+        <translation>{option}: data duhet të jetë ndërmjet {first} dhe {last}.</translation>
     </message>
 </context>
 <context>
