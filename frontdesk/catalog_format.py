@@ -19,6 +19,7 @@ from .errors import InvalidInput
 from .i18n import QT_TRANSLATE_NOOP, Translator, identity_translator
 from .json_lines import JsonPath, LineReader, path_text
 from .paths import resource
+from .wire import control_character
 
 FORMAT = "frontdesk-catalog/1"
 CODE_RE = re.compile(r"[A-Z0-9][A-Z0-9-]{1,31}")
@@ -228,7 +229,7 @@ class _Checker:
         value, where = obj.get(key), (*path, key)
         if value is None and (nullable or key not in obj):
             return None
-        if not isinstance(value, str):
+        if not isinstance(value, str) or control_character(value) is not None:  # NUL, escapes, lone surrogates
             self.add(where, "text")
             return None
         value = unicodedata.normalize("NFC", value).strip()

@@ -248,10 +248,19 @@ def requeue_everything(store: Store, base_epoch: str | None) -> int:
     """After the server's epoch changed (restored from a backup): queue a ``request.sync`` op for every
     local request — the whole request with all its events, naming the epoch it repairs — so the server gets
     back what it lost (it replays the events through its rules). Idempotent on the server by request and
-    event id. Returns how many were queued."""
+    event id. Returns how many were queued.
+
+    What an earlier epoch change queued and the server has not acknowledged yet is superseded (each request
+    and local service is queued again whole, as it is now): a server whose epoch keeps changing costs a
+    re-push, never a growing outbox."""
     now = utcnow()
     n = 0
     with store.write() as s:
+        s.execute(delete(OutboxOp).where(OutboxOp.state == "pending", OutboxOp.kind == "request.sync"))
+        local = set(s.scalars(select(Service.code).where(Service.origin == "local")))
+        for op in s.scalars(select(OutboxOp).where(OutboxOp.state == "pending", OutboxOp.kind == "service.upsert")):
+            if isinstance(op.payload, dict) and op.payload.get("code") in local:
+                s.delete(op)
         users = {u.id: u.username for u in s.scalars(select(User))}
         for req in s.scalars(select(Request)).all():
             events = s.scalars(
@@ -280,9 +289,16 @@ def set_aside(s: Session, seq: Any, kind: Any, receipt_no: Any, reason: str, mes
         raw = json.dumps(payload, ensure_ascii=False, default=str)[:65536]
     except (TypeError, ValueError):
         raw = repr(payload)[:65536]
-    s.add(PullSetAside(seq=seq if isinstance(seq, int) and 0 <= seq < 2**62 else 0, kind=str(kind)[:16],
-                       receipt_no=receipt_no[:20] if isinstance(receipt_no, str) else None, reason=reason[:32],
-                       message=message[:1000], payload=raw, set_aside_at=utcnow()))  # fmt: skip
+    s.add(PullSetAside(seq=seq if isinstance(seq, int) and 0 <= seq < 2**62 else 0, kind=_storable(str(kind)[:16]),
+                       receipt_no=_storable(receipt_no[:20]) if isinstance(receipt_no, str) else None,
+                       reason=_storable(reason[:32]), message=_storable(message[:1000]), payload=_storable(raw),
+                       set_aside_at=utcnow()))  # fmt: skip
+
+
+def _storable(text: str) -> str:
+    """Text the store can hold: a lone UTF-16 surrogate (valid in a JSON string, not in UTF-8) is kept as
+    its escape."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def clear_set_aside(store: Store) -> int:

@@ -368,13 +368,14 @@ class PushRequest(Model):
 
 
 class PushEnvelope(Model):
-    """What the server parses: the same body, with each op left as JSON to be checked on its own."""
+    """What the server parses: the same body, with each op left as JSON to be checked on its own (any JSON
+    value: an op that is not even an object is answered ``rejected`` alone)."""
 
     epoch: Uuid | None = None
     receipt_counter: int = Field(ge=0, le=L.MAX_COUNTER)
     sent_at: WireTime | None = None
     audit: AuditHead | None = None
-    ops: list[dict[str, Any]] = Field(max_length=MAX_BATCH)
+    ops: list[Any] = Field(max_length=MAX_BATCH)
 
 
 class OpResult(Model):
@@ -437,12 +438,13 @@ class ChangesResponse(Model):
 
 
 class ChangesEnvelope(Model):
-    """What the desk parses: the page, with each change left as JSON to be checked on its own."""
+    """What the desk parses: the page, with each change left as JSON to be checked on its own (any JSON
+    value: one that is not even an object is set aside alone, not the whole page)."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
     epoch: Uuid
     server_time: WireTime
-    changes: list[dict[str, Any]] = Field(max_length=10_000)
+    changes: list[Any] = Field(max_length=10_000)
     next: int = Field(ge=0, le=L.MAX_SEQ)
     more: bool
 

@@ -62,16 +62,24 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
         yield values[start : start + _IN_CHUNK]
 
 
+def _printable(text: str) -> str:
+    """``text`` with every character a stored or echoed text may not hold (controls, lone surrogates, which
+    no UTF-8 answer can carry) replaced by ``?``."""
+    return "".join("?" if wire.control_character(ch) is not None else ch for ch in text)
+
+
 def parse_op(raw: Any) -> tuple[str, wire.Op | wire.OpResult]:
-    """An op of a push on its own: the typed op, or its ``rejected: invalid`` answer."""
+    """An op of a push on its own: the typed op, or its ``rejected: invalid`` answer. What the answer
+    echoes of a malformed op (its ``op_id``, the key that failed) is cleaned first: an op id or a key with a
+    lone surrogate must not make the whole push fail."""
     op_id = raw.get("op_id") if isinstance(raw, dict) else None
-    op_id = op_id if isinstance(op_id, str) and len(op_id) <= 64 else ""
+    op_id = op_id if isinstance(op_id, str) and len(op_id) <= 64 and _printable(op_id) == op_id else ""
     try:
         return op_id, wire.Op.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(x) for x in first.get("loc", ()))
-        message = f"{where}: {first.get('msg', 'not valid')}"[: L.MAX_MESSAGE]
+        where = ".".join(str(x)[:64] for x in first.get("loc", ())) or "op"
+        message = _printable(f"{where}: {first.get('msg', 'not valid')}"[: L.MAX_MESSAGE])
         return op_id, wire.OpResult(op_id=op_id, result="rejected", reason="invalid", message=message)
 
 
@@ -109,6 +117,7 @@ class Batch:
         self.now = now or utcnow()
         self.look = Lookups()
         self.look.load_row = self._load_row
+        self.look.origin_of = self._origin_of
         self.results: list[wire.OpResult | None] = []
         self._buffer: list[_Item] = []
 
@@ -265,6 +274,18 @@ class Batch:
     def _load_row(self, request_id: str) -> dict[str, Any] | None:
         found = self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id == request_id)).mappings().first()
         return dict(found) if found is not None else None
+
+    def _origin_of(self, request_id: str) -> str | None:
+        """The workstation whose push first published the request (None: not written yet, or the server's
+        own). Read only when a desk's own receipt number is found on another request."""
+        rid = m.Change.payload[("request", "id")].as_string()
+        stmt = (
+            select(m.Change.origin)
+            .where(m.Change.unit_code == self.sender.unit, m.Change.kind == "request", rid == request_id)
+            .order_by(m.Change.seq)
+            .limit(1)
+        )
+        return self.s.scalars(stmt).first()
 
     # -- writing -------------------------------------------------------------------------------
 

@@ -66,6 +66,7 @@ class Lookups:
         self.services: dict[str, dt.datetime] = {}  # the unit's own services: code -> updated_at
         self.counter_users: set[str] = set()
         self.epochs: dict[str, tuple[dt.datetime, dt.datetime | None]] = {}
+        self.origin_of: Callable[[str], str | None] = lambda _id: None
         self.load_row: Callable[[str], dict[str, Any] | None] = lambda _id: None
 
     def row(self, request_id: str) -> dict[str, Any] | None:
@@ -120,6 +121,22 @@ def clone_suspected(receipt_no: str) -> Conflict:
         code="clone_suspected",
         detail={"receipt_no": receipt_no},
     )
+
+
+class ReceiptTaken(InvalidInput):
+    reason = "duplicate_receipt"
+
+
+def own_receipt_taken(sender: Sender, look: Lookups, receipt_no: str, holder_id: str) -> Exception:
+    """What answers this workstation's own receipt number held by another request. When this workstation's
+    identity put it there (a clone, or an earlier op of this push), the whole push is refused. When another
+    desk did — a re-push of a request it says is this workstation's, allowed after a restore — only this op
+    is refused: a desk must not be able to stop another one by taking its next numbers."""
+    origin = look.origin_of(holder_id)
+    if origin is not None and origin != sender.ws_id:
+        return ReceiptTaken("Receipt number {receipt_no} is held by a request another workstation re-pushed.",
+                            field="receipt_no", receipt_no=receipt_no)  # fmt: skip
+    return clone_suspected(receipt_no)
 
 
 # ------------------------------------------------------------------------------------------------ one event
@@ -178,7 +195,7 @@ def decide_intake(sender: Sender, look: Lookups, op: wire.Op, now: dt.datetime) 
     rules.check_op_time(op.created_at, now, skew_s=sender.skew_s, what="op time")
     owner = look.receipt_owner.get(snap.receipt_no)
     if owner is not None and owner != snap.id:
-        raise clone_suspected(snap.receipt_no)
+        raise own_receipt_taken(sender, look, snap.receipt_no, owner)
     if not _event_is_new(look, ev, snap.id):
         raise InvalidInput("This event id is already used.", field="event")
     _actor(sender, look, ev.actor, "intake", ev.device_time)
@@ -231,7 +248,7 @@ def decide_sync(sender: Sender, look: Lookups, op: wire.Op, now: dt.datetime) ->
         own = snap.workstation_code == sender.ws_code
         if not (own or resync):
             raise NotPermitted("A desk may re-push another desk's request only after the central system was restored.")
-        row, intake = _rebuild(sender, look, snap, events, now, own=own)
+        row, intake = _rebuild(sender, look, snap, events, now, own=own, window=not resync)
         effect.insert = dict(row)
         effect.events.append(intake)
         rest = [e for e in events if e.kind != "intake"]
@@ -243,17 +260,21 @@ def decide_sync(sender: Sender, look: Lookups, op: wire.Op, now: dt.datetime) ->
         row = known
         rest = [e for e in events if e.kind != "intake"]
     after = dict(row)
+    refused: FrontdeskError | None = None
     for ev in rest:
         if not _event_is_new(look, ev, after["id"]):
             continue
         trial = dict(after)
         try:
-            effect.events.append(apply_event(sender, look, trial, ev, now, window=False, stale_check=False))
-        except FrontdeskError:
+            effect.events.append(apply_event(sender, look, trial, ev, now, window=not resync, stale_check=False))
+        except FrontdeskError as exc:
             effect.left_out += 1
+            refused = refused or exc
             continue
         after = trial
     if effect.insert is None and not effect.events:
+        if refused is not None:  # nothing new but what the rules refused: answered with the first reason
+            raise refused
         raise Duplicate()
     row.clear()
     row.update(after)
@@ -272,9 +293,10 @@ def _in_resync(look: Lookups, base_epoch: str | None, created_at: dt.datetime, n
 
 
 def _rebuild(sender: Sender, look: Lookups, snap: wire.RequestSnapshot, events: list[wire.EventPayload],
-             now: dt.datetime, *, own: bool) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
-    """The request as its intake made it, checked like an intake (not against the time window: it may be
-    old), from the snapshot's fixed fields and its intake event."""
+             now: dt.datetime, *, own: bool, window: bool) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
+    """The request as its intake made it, from the snapshot's fixed fields and its intake event, checked
+    like an intake — against the time window too unless this re-push repairs a restore (``window`` False:
+    the server lost what it had, old requests come back with the rest)."""
     intakes = [e for e in events if e.kind == "intake"]
     if len(intakes) != 1:
         raise InvalidInput("A re-pushed request needs its one intake event.", field="events")
@@ -287,7 +309,10 @@ def _rebuild(sender: Sender, look: Lookups, snap: wire.RequestSnapshot, events: 
     rules.check_receipt(first.receipt_no, unit=sender.unit, workstation=first.workstation_code,
                         counter_max=sender.counter if own else None)  # fmt: skip
     rules.check_event(ev, workstation=first.workstation_code)
-    rules.check_pulled_time(first.created_at, now, "intake time")
+    if window:  # a request the server never saw, outside a restore: the intake's own time window
+        rules.check_op_time(first.created_at, now, skew_s=sender.skew_s, what="intake time")
+    else:  # after a restore the server lost what it had: older requests come back too
+        rules.check_pulled_time(first.created_at, now, "intake time")
     if first.standard_days not in look.days.get(first.service_code, ()):
         raise InvalidInput("Service {code} is not in a catalogue the central system published.", field="service",
                            code=first.service_code)  # fmt: skip
@@ -295,7 +320,7 @@ def _rebuild(sender: Sender, look: Lookups, snap: wire.RequestSnapshot, events: 
     owner = look.receipt_owner.get(first.receipt_no)
     if owner is not None and owner != first.id:
         if own:
-            raise clone_suspected(first.receipt_no)
+            raise own_receipt_taken(sender, look, first.receipt_no, owner)
         raise InvalidInput("Receipt number {receipt_no} belongs to another request.", field="receipt_no",
                            receipt_no=first.receipt_no)  # fmt: skip
     if not _event_is_new(look, ev, first.id):

@@ -96,7 +96,9 @@ def _unexpected(exc: BaseException) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # errors only on the terminal: a command's outcome is its one line (a pulled change set aside is in
+    # sync-status, not a warning printed before the answer)
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # usage errors and --help

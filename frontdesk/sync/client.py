@@ -5,18 +5,22 @@
   the rest of the environment cannot override it (``trust_env`` off; proxies are taken from the
   environment explicitly);
 * every answer is read with a byte cap (after decompression, which is done here so a gzip bomb cannot
-  grow past it) and a total deadline (a server that trickles a byte at a time is cut off);
+  grow past it) and a total deadline (a server that trickles a byte at a time is cut off — in its body,
+  its headers or its TLS handshake alike: when the deadline passes, the call's socket is shut down);
 * one keep-alive ``requests.Session``, connect/read timeouts, gzip both ways, the bearer token, the
   protocol's error bodies turned into typed exceptions; round trips and bytes counted.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import ipaddress
 import json
 import logging
 import os
+import socket
+import threading
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -25,7 +29,10 @@ from urllib.parse import urlsplit
 
 import requests
 from pydantic import BaseModel, ValidationError
+from requests.adapters import HTTPAdapter
 from requests.utils import get_environ_proxies
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 from frontdesk import limits as L
@@ -90,6 +97,123 @@ def _loopback(host: str) -> bool:
         return False
 
 
+# ---------------------------------------------------------------------------------------- the deadline
+
+_current = threading.local()  # the deadline of the call this thread is making, if any
+
+
+class _Deadline:
+    """One call's total deadline. Every socket the call uses (a new connection, from before its TLS
+    handshake, or a kept-alive one) is watched through a duplicate of its descriptor; when the deadline
+    passes they are shut down, so a read blocked on a server that trickles its headers, its handshake or
+    its body returns at once (read timeouts alone restart with every byte)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._done = False
+        self._socks: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def watch(self, sock: socket.socket | None) -> None:
+        try:
+            dup = socket.fromfd(sock.fileno(), sock.family, sock.type) if sock is not None else None
+        except OSError:  # closed meanwhile, or no descriptor left: the read timeouts still apply
+            return
+        if dup is None:
+            return
+        with self._lock:
+            if self._done:
+                dup.close()
+                return
+            self._socks.append(dup)
+            if self.fired:
+                _shut(dup)
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            for s in self._socks:
+                _shut(s)
+
+    def __enter__(self) -> _Deadline:
+        _current.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _current.deadline = None
+        with self._lock:
+            self._done = True
+            socks, self._socks = self._socks, []
+        for s in socks:
+            s.close()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _watch(sock: socket.socket | None) -> None:
+    deadline: _Deadline | None = getattr(_current, "deadline", None)
+    if deadline is not None:
+        deadline.watch(sock)
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _watch(sock)
+        return sock
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        if self.sock is not None:  # a kept-alive connection, used again
+            _watch(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _watch(sock)
+        return sock
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        if self.sock is not None:
+            _watch(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """requests' adapter, its connections watched by the call's deadline (through a proxy too)."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _POOLS
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = _POOLS
+        return manager
+
+
 @dataclass
 class WireStats:
     round_trips: int = 0
@@ -117,6 +241,8 @@ class CentralClient:
         self.deadline = deadline
         self.stats = WireStats()
         self.session = requests.Session()
+        for prefix in ("https://", "http://"):
+            self.session.mount(prefix, _WatchedAdapter())
         self.session.trust_env = False  # REQUESTS_CA_BUNDLE, CURL_CA_BUNDLE, .netrc: not here
         self.session.proxies = get_environ_proxies(self.base_url)  # an office's proxy still works
         self.session.verify = ca_bundle if ca_bundle else True
@@ -145,7 +271,7 @@ class CentralClient:
         too_large = f"the answer is larger than {self.max_bytes // (1024 * 1024)} MB"
         while True:
             if time.monotonic() > until:
-                raise CentralUnreachable(f"the answer took longer than {self.deadline:.0f} s")
+                raise CentralUnreachable(f"the answer took longer than {self.deadline:g} s")
             data = raw.read1(_CHUNK, decode_content=False) if raw is not None else b""
             if not data:
                 break
@@ -178,20 +304,30 @@ class CentralClient:
             data = gzip.compress(raw, compresslevel=6)
             headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
         until = time.monotonic() + self.deadline
+        too_slow = f"the answer took longer than {self.deadline:g} s"
+        deadline = _Deadline(self.deadline)
         try:
-            resp = self.session.request(method, self.base_url + path, data=data, params=params, headers=headers,
-                                        timeout=self.timeout, stream=True, allow_redirects=False)  # fmt: skip
-            try:
-                content, wire = self._read(resp, until)
-            finally:
-                resp.close()
+            with deadline:
+                resp = self.session.request(method, self.base_url + path, data=data, params=params,
+                                            headers=headers, timeout=self.timeout, stream=True,
+                                            allow_redirects=False)  # fmt: skip
+                try:
+                    content, wire = self._read(resp, until)
+                finally:
+                    resp.close()
         except requests.exceptions.SSLError as exc:
+            if deadline.fired:
+                raise CentralUnreachable(too_slow) from exc
             raise CentralUnreachable(f"TLS verification failed: {exc}") from exc
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                 requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError) as exc:  # fmt: skip
-            raise CentralUnreachable(str(exc)) from exc
+            raise CentralUnreachable(too_slow if deadline.fired else str(exc)) from exc
         except (OSError, ValueError, Urllib3Error) as exc:  # a cut or malformed stream below requests
+            if deadline.fired:
+                raise CentralUnreachable(too_slow) from exc
             raise CentralUnreachable(f"the answer was cut or malformed ({exc.__class__.__name__})") from exc
+        if deadline.fired:  # the socket was shut down mid-body: what was read is not the answer
+            raise CentralUnreachable(too_slow)
         self.stats.round_trips += 1
         self.stats.per_path[path] = self.stats.per_path.get(path, 0) + 1
         self.stats.bytes_sent += len(data or b"")

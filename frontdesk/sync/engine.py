@@ -27,7 +27,7 @@ from frontdesk.clock import utcnow
 from frontdesk.db import Store
 from frontdesk.models import User
 from frontdesk.setup import workstation_info
-from frontdesk.wire import AuditHead, EnrolRequest, Op, PushRequest, PushResponse, payload_field
+from frontdesk.wire import AuditHead, EnrolRequest, Op, PushRequest, PushResponse, control_character, payload_field
 
 from .client import CentralClient, CentralError, CentralUnreachable, InsecureAddress, check_address
 from .credentials import CredentialsUnavailable, load_token
@@ -48,7 +48,8 @@ class SyncFailed(Exception):
     """A cycle could not complete; ``reason`` is one plain line for the user."""
 
     def __init__(self, reason: str, *, retry: bool = True) -> None:
-        reason = " ".join(reason.split())[:300]  # one line, whatever a server put into its message
+        # one line, whatever a server put into its message (new lines, terminal escapes, lone surrogates)
+        reason = " ".join("".join(" " if control_character(c) else c for c in reason).split())[:300]
         super().__init__(reason)
         self.reason, self.retry = reason, retry
 
@@ -163,7 +164,10 @@ class SyncEngine:
                 report.bytes_received = client.stats.bytes_received - before[2]
         except CentralUnreachable as exc:
             log.info("central server unreachable: %s", exc)
-            detail = str(exc) if any(w in str(exc) for w in ("took longer", "larger than")) else ""
+            text = str(exc)
+            detail = text if any(w in text for w in ("took longer", "larger than")) else ""
+            if text.startswith("TLS verification failed"):
+                detail = "its certificate is not trusted: TLS verification failed"
             self._fail("central server unreachable" + (f" ({detail})" if detail else ""))
         except CentralError as exc:
             if exc.code == "clone_suspected":

@@ -79,6 +79,8 @@ def failure_kind(reason: str | None) -> str:
     r = (reason or "").lower()
     if not r:
         return ""
+    if "certificate is not trusted" in r:
+        return "certificate"
     if "unreachable" in r:
         return "unreachable"
     if "copy of another" in r or "clone" in r:
@@ -104,6 +106,12 @@ def plain_failure(reason: str | None) -> str:
             "sync",
             "The central server cannot be reached (network down or server stopped). Work continues "
             "here; everything is sent when the connection is back.",
+        )
+    if kind == "certificate":
+        return QCoreApplication.translate(
+            "sync",
+            "The central server's certificate is not trusted: the address may be wrong, or something on the "
+            "network is pretending to be the server. Nothing was sent. Work continues here; call IT.",
         )
     if kind == "clone":
         return QCoreApplication.translate(

@@ -52,6 +52,40 @@ UNIT_USERS = (("clerk1", "clerk"), ("clerk2", "clerk"), ("clerk3", "clerk"), ("s
               ("admin", "admin"))  # fmt: skip
 
 
+# ------------------------------------------------------------------------------------------ hostile desk totals
+
+
+@dataclass
+class HostileTotals:
+    """What the hostile desk (test_hostile_desk.py) sent and how the server answered, for the CI log."""
+
+    cases: int = 0
+    ops_sent: int = 0  # hostile ops inside pushes
+    ops_refused: int = 0  # answered ``rejected`` with the expected reason
+    ops_neutralised: int = 0  # accepted only as far as the rules allow (the lie left out, checked in the database)
+    wrongly_applied: int = 0  # must stay 0
+    admitted: int = 0  # accepted because no rule can tell them from honest ones (documented limits)
+    requests_refused: int = 0  # whole hostile requests answered 4xx (oversize, too deep, throttled, ...)
+    lines: list[str] = field(default_factory=list)
+
+
+HOSTILE = HostileTotals()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line per hostile-desk case and the totals, at the end of every run that ran one (CI logs too)."""
+    if not HOSTILE.lines:
+        return
+    terminalreporter.write_sep("-", "hostile desk cases")
+    for line in HOSTILE.lines:
+        terminalreporter.write_line(line)
+    terminalreporter.write_line(
+        f"hostile desk: {HOSTILE.cases} cases, {HOSTILE.ops_sent} hostile ops sent, {HOSTILE.ops_refused} refused, "
+        f"{HOSTILE.ops_neutralised} neutralised, {HOSTILE.wrongly_applied} wrongly applied, "
+        f"{HOSTILE.admitted} admitted by design; {HOSTILE.requests_refused} hostile requests refused whole"
+    )
+
+
 # ------------------------------------------------------------------------------------------ command line
 
 
@@ -132,6 +166,8 @@ def postgres() -> str:
     )
     if role.returncode != 0:
         pytest.fail(f"cannot create the PostgreSQL test role: {role.stderr.strip()}")
+    # DROP DATABASE … WITH (FORCE) ends other sessions on it (an autovacuum worker, a lingering pool)
+    _as_postgres(f"GRANT pg_signal_backend TO {PG_ROLE}")
     with _pg_connect():
         pass
     return f"postgresql+psycopg://{PG_ROLE}:{PG_PASSWORD}@{PG_HOST}:{PG_PORT}"

@@ -69,17 +69,42 @@ class Totals:
 TOTALS = Totals()
 
 
+@dataclass
+class HostileTotals:
+    """The hostile-server suite (test_hostile_server.py): what the fake central answered and what the desk
+    did with it."""
+
+    cases: int = 0
+    hostile_answers: int = 0
+    set_aside: int = 0
+    wrongly_applied: int = 0
+    failed_cycles: int = 0  # cycles that ended in SyncFailed with a one-line reason
+    recovered: int = 0  # cases after which an honest answer applied
+    lines: list[str] = field(default_factory=list)
+
+
+HOSTILE = HostileTotals()
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """One line per scenario and the totals, at the end of every run that ran a scenario (CI logs too)."""
-    if not TOTALS.lines:
-        return
-    terminalreporter.write_sep("-", "sync fault scenarios")
-    for line in TOTALS.lines:
-        terminalreporter.write_line(line)
-    terminalreporter.write_line(
-        f"sync faults: {TOTALS.fault_runs} fault runs, {TOTALS.requests} requests, "
-        f"{TOTALS.lost} lost, {TOTALS.duplicated} duplicated, {TOTALS.rejected} rejected ops shown with reasons"
-    )
+    """One line per scenario (or case) and the totals, at the end of every run that ran one (CI logs too)."""
+    if TOTALS.lines:
+        terminalreporter.write_sep("-", "sync fault scenarios")
+        for line in TOTALS.lines:
+            terminalreporter.write_line(line)
+        terminalreporter.write_line(
+            f"sync faults: {TOTALS.fault_runs} fault runs, {TOTALS.requests} requests, "
+            f"{TOTALS.lost} lost, {TOTALS.duplicated} duplicated, {TOTALS.rejected} rejected ops shown with reasons"
+        )
+    if HOSTILE.lines:
+        terminalreporter.write_sep("-", "hostile server cases")
+        for line in HOSTILE.lines:
+            terminalreporter.write_line(line)
+        terminalreporter.write_line(
+            f"hostile server: {HOSTILE.cases} cases, {HOSTILE.hostile_answers} hostile answers served, "
+            f"{HOSTILE.set_aside} changes set aside with reasons, {HOSTILE.failed_cycles} failed cycles with a "
+            f"one-line reason, {HOSTILE.wrongly_applied} wrongly applied, {HOSTILE.recovered} recovered"
+        )
 
 
 # ------------------------------------------------------------------------------------------ the server

@@ -2456,7 +2456,7 @@ The details are in the log file.</translation>
 <context>
     <name>catalog</name>
     <message>
-        <location filename="../../catalog_format.py" line="+147" />
+        <location filename="../../catalog_format.py" line="+148" />
         <source>must be a JSON object</source>
         <translation>must be a JSON object</translation>
     </message>
@@ -3405,7 +3405,7 @@ The details are in the log file.</translation>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+34" />
         <source>No error.</source>
         <translation>No error.</translation>
     </message>
@@ -3413,6 +3413,11 @@ The details are in the log file.</translation>
         <location line="+2" />
         <source>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</source>
         <translation>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The central server's certificate is not trusted: the address may be wrong, or something on the network is pretending to be the server. Nothing was sent. Work continues here; call IT.</source>
+        <translation>The central server's certificate is not trusted: the address may be wrong, or something on the network is pretending to be the server. Nothing was sent. Work continues here; call IT.</translation>
     </message>
     <message>
         <location line="+6" />

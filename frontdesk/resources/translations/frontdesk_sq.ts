@@ -2457,7 +2457,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>catalog</name>
     <message>
-        <location filename="../../catalog_format.py" line="+147"/>
+        <location filename="../../catalog_format.py" line="+148"/>
         <source>must be a JSON object</source>
         <translation>duhet të jetë objekt JSON</translation>
     </message>
@@ -3406,7 +3406,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{n} ditë</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>No error.</source>
         <translation>Asnjë gabim.</translation>
     </message>
@@ -3414,6 +3414,11 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+2"/>
         <source>The central server cannot be reached (network down or server stopped). Work continues here; everything is sent when the connection is back.</source>
         <translation>Serveri qendror nuk arrihet (rrjeti nuk punon ose serveri është ndalur). Puna vazhdon këtu; gjithçka dërgohet kur të kthehet lidhja.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The central server&apos;s certificate is not trusted: the address may be wrong, or something on the network is pretending to be the server. Nothing was sent. Work continues here; call IT.</source>
+        <translation>Certifikata e serverit qendror nuk është e besuar: adresa mund të jetë e gabuar, ose diçka në rrjet po hiqet si serveri. Asgjë nuk u dërgua. Puna vazhdon këtu; telefononi IT-në.</translation>
     </message>
     <message>
         <location line="+6"/>
