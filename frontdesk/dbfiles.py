@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import os
 import shutil
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,7 +142,15 @@ MAX_PROBLEMS = 50
 
 
 def check_connection(con: Any, file: str) -> CheckResult:
-    """Integrity and foreign keys of the database behind a DB-API connection (read only)."""
+    """Integrity and foreign keys of the database behind a DB-API connection (read only); a file damaged
+    beyond what the checks can read is a failed check, not an error."""
+    try:
+        return _check(con, file)
+    except (sqlite3.DatabaseError, sqlcipher.DatabaseError) as exc:
+        return CheckResult(file=file, ok=False, integrity=[f"cannot be read: {exc}"])
+
+
+def _check(con: Any, file: str) -> CheckResult:
     integrity = [str(r[0]) for r in con.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()]
     fks = [f"{r[0]} row {r[1]} -> {r[2]}" for r in con.execute("PRAGMA foreign_key_check").fetchmany(MAX_PROBLEMS)]
     result = CheckResult(file=file, ok=integrity == ["ok"] and not fks, integrity=integrity, foreign_keys=fks)
@@ -205,8 +214,6 @@ def check_file(path: Path, keys: KeyStore, recovery_code: str | None = None) -> 
     con = open_file(path, key_of_file(path, keys, recovery_code))
     try:
         return check_connection(con, str(path))
-    except sqlcipher.DatabaseError as exc:  # damaged beyond what the checks can read
-        return CheckResult(file=str(path), ok=False, integrity=[f"cannot be read: {exc}"])
     finally:
         con.close()
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import Commands, bounded_float, emit, output_file, read_password, store, writing
+from .common import Commands, bounded_float, bounded_int, emit, output_file, read_password, store, writing
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -72,6 +72,45 @@ def cmd_key_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ..restore import RESTORE_GAP, restore
+
+    source = Path(args.file)
+    code = read_password("Recovery code: ") if args.recovery_code else None
+    r = restore(args.home, source, recovery_code=code, skip=args.skip)
+
+    def text() -> str:
+        lines = [f"Restored {r.requests} request(s) of workstation {r.workstation_code} of unit {r.unit_code} "
+                 f"from {source.name}."]  # fmt: skip
+        if r.kept_aside:
+            lines.append(f"The database it replaced is kept in {r.kept_aside}"
+                         + (f" (with {r.replaced_unsent} change(s) it had not sent to the central system)."
+                            if r.replaced_unsent else "."))  # fmt: skip
+        if r.hold:
+            lines.append("New receipt numbers wait for the first sync with the central system (the last numbers "
+                         "this desk gave out are not in the backup): run frontdesk sync --once.")  # fmt: skip
+        elif r.replaced_counter is not None:
+            lines.append(f"Receipt numbers go on after {r.counter} (the replaced database's counter).")
+        else:
+            lines.append(f"Receipt numbers go on after {r.counter}: {r.counter - r.backup_counter} number(s) "
+                         f"after the backup's {r.backup_counter} are skipped, as its last numbers are unknown"
+                         + (f" (the default gap is {RESTORE_GAP})." if args.skip is None else "."))  # fmt: skip
+        if r.enrolled:
+            lines.append("At the next sync the central system re-sends what the backup lacks.")
+        return "\n".join(lines)
+
+    emit(args, r.as_dict(), text)
+    return 0
+
+
+def cmd_key_escrow(args: argparse.Namespace) -> int:
+    from ..sync.vault import escrow_again
+
+    outcome = escrow_again(store(args))
+    emit(args, {"key_escrow": outcome}, f"Database key escrow: {outcome}")
+    return 0 if outcome.startswith("ok") else 1
+
+
 def cmd_enrol(args: argparse.Namespace) -> int:
     from ..sync.client import CentralError, CentralUnreachable, InsecureAddress
     from ..sync.credentials import CredentialsUnavailable
@@ -94,10 +133,16 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         return 1
     offered = done.users_offered
     text = f"Enrolled with {args.server}"
+    if done.key_escrow.startswith("ok"):
+        text += "\nThe database key is in the central system's escrow (a central administrator can recover it)."
+    else:
+        text += (f"\nThe database key could not be escrowed ({done.key_escrow.removeprefix('failed: ')}); keep the "
+                 "recovery code, and run frontdesk key escrow once the central system can take it.")  # fmt: skip
     if offered:
         text += (f"\n{len(offered)} local user(s) offered to the central administrator ({', '.join(offered)}); "
                  "they can sign in here once accepted (frontdesk-central user accept).")  # fmt: skip
-    emit(args, {"workstation_id": done.workstation_id, "server": args.server, "users_offered": offered}, text)
+    emit(args, {"workstation_id": done.workstation_id, "server": args.server, "users_offered": offered,
+                "key_escrow": done.key_escrow}, text)  # fmt: skip
     return 0
 
 
@@ -141,7 +186,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_sync_status(args: argparse.Namespace) -> int:
     from .. import replication
 
-    st = replication.status(store(args))
+    the_store = store(args)
+    st = replication.status(the_store)
+    raw = replication.read_state(the_store)
 
     def text() -> str:
         lines = [
@@ -158,11 +205,17 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
             lines.append(f"audit anchor  {st.audit_anchor['state']}: {st.audit_anchor['detail']}")
         for r in st.rejected:
             lines.append(f"rejected      {r.receipt_no or r.kind}: {r.reason} {r.message or ''}".rstrip())
+        if raw.get("key_escrow"):
+            lines.append(f"key escrow    {raw['key_escrow']}")
+        if raw.get("restore_pending"):
+            lines.append(f"restored      {raw.get('restored_at')}: the first sync after the restore has not completed"
+                         + (" (no new receipt numbers until it has)" if raw.get("receipt_hold") else ""))  # fmt: skip
         for x in st.set_aside:
             lines.append(f"set aside     change {x.seq} ({x.receipt_no or x.kind}): {x.reason} {x.message}".rstrip())
         return "\n".join(lines)
 
-    emit(args, st.as_dict(), text)
+    extra = {k: raw.get(k) for k in ("key_escrow", "restore_pending", "restored_at", "receipt_hold")}
+    emit(args, {**st.as_dict(), **extra}, text)
     return 0
 
 
@@ -178,6 +231,14 @@ def register(c: Commands) -> None:
                   "put the database key back from its recovery code (one line on stdin)")  # fmt: skip
     sp.add_argument("--file", metavar="DB", help="a database file other than this data directory's")
     c.action(key, "recovery-code", cmd_key_code, "show this database's recovery code (recorded in the audit trail)")
+    c.action(key, "escrow", cmd_key_escrow, "give the recovery code to the central system's escrow again")
+    sp = c.add("restore", cmd_restore, "restore the database from a backup (the current one is kept aside)")
+    sp.add_argument("file", metavar="BACKUP")
+    sp.add_argument("--recovery-code", action="store_true",
+                    help="the backup opens with its recovery code (one line on stdin)")  # fmt: skip
+    sp.add_argument("--skip", type=bounded_int(0, 1_000_000), metavar="N",
+                    help="give receipt numbers at once, after the backup's counter plus N "
+                         "(when the central system cannot be reached to say the last one)")  # fmt: skip
     sp = c.add("enrol", cmd_enrol, "register this workstation with the central server")
     sp.add_argument("--server", required=True, metavar="URL")
     sp.add_argument("--code", required=True, help="one-time enrolment code from the central server")

@@ -166,7 +166,7 @@ def register(c: Commands) -> None:
     sp.add_argument("--overdue", action="store_true")
     sp.add_argument("--service")
     sp.add_argument("--text")
-    sp.add_argument("--limit", type=bounded_int(1, 10_000), default=500, help="at most this many (1–10000)")
+    sp.add_argument("--limit", type=bounded_int(1, 1_000_000), default=500, help="at most this many (1–1000000)")
     sp = c.add("advance", cmd_advance, "change a request's status", c.acting)
     sp.add_argument("receipt")
     sp.add_argument("status")

@@ -15,7 +15,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     info = setup.init_workstation(st, args.unit, args.unit_name, args.workstation)
     created_users = setup.add_demo_catalog_and_users(st) if args.demo else []
     code = vault.recovery_code_at_init(st)
-    data = {**info.__dict__, "database": str(st.path), "demo_users": created_users, "recovery_code": code}
+    kept = st.keys.where(st.key.key_id) if st.key is not None else None
+    data = {**info.__dict__, "database": str(st.path), "demo_users": created_users, "recovery_code": code,
+            "key_kept_in": kept}  # fmt: skip
     emit(
         args,
         data,
@@ -27,6 +29,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                 if created_users
                 else ""
             )
+            + (f"\nThe database is encrypted; its key is kept in: {kept}" if kept else "")
             + (
                 f"\n\nRecovery code of this desk's encrypted database: {code}\n"
                 "Write it down now and keep it away from this computer (it is shown only this once): it opens the "

@@ -2575,7 +2575,7 @@ The details are in the log file.</translation>
     <name>errors</name>
     <message>
         <location filename="../../auth.py" line="+105" />
-        <location filename="../../numbering.py" line="+150" />
+        <location filename="../../numbering.py" line="+165" />
         <location filename="../../setup.py" line="+86" />
         <source>This workstation is not initialised yet (run init).</source>
         <translation>This workstation is not initialised yet (run init).</translation>
@@ -2775,7 +2775,7 @@ The details are in the log file.</translation>
         <translation>{n} of {expected} characters of the personal number.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-101" />
+        <location filename="../../numbering.py" line="-116" />
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</translation>
     </message>
@@ -2798,6 +2798,11 @@ The details are in the log file.</translation>
         <location line="+18" />
         <source>The check character of receipt number {receipt_no} is wrong — the number was mistyped or misread.</source>
         <translation>The check character of receipt number {receipt_no} is wrong — the number was mistyped or misread.</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>This desk was restored from a backup: it gives out new receipt numbers once it has synced with the central system, so that no number is given twice. Connect it and sync, or ask IT.</source>
+        <translation>This desk was restored from a backup: it gives out new receipt numbers once it has synced with the central system, so that no number is given twice. Connect it and sync, or ask IT.</translation>
     </message>
     <message>
         <location filename="../../queries.py" line="+133" />
@@ -3144,7 +3149,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location filename="../../db.py" line="+280" />
-        <location filename="../../dbfiles.py" line="+189" />
+        <location filename="../../dbfiles.py" line="+198" />
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} does not open with this key, or it is not a frontdesk database.</translation>
     </message>
@@ -3194,6 +3199,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+20" />
+        <location filename="../../restore.py" line="+137" />
         <source>{path} is the live database: choose another file.</source>
         <translation>{path} is the live database: choose another file.</translation>
     </message>
@@ -3237,6 +3243,21 @@ The details are in the log file.</translation>
         <location line="+7" />
         <source>{option}: the date must lie between {first} and {last}.</source>
         <translation>{option}: the date must lie between {first} and {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../restore.py" line="-3" />
+        <source>--skip must be a whole number from 0 to {max}.</source>
+        <translation>--skip must be a whole number from 0 to {max}.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The backup {file} failed the check ({problem}): nothing was restored.</source>
+        <translation>The backup {file} failed the check ({problem}): nothing was restored.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</source>
+        <translation>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</translation>
     </message>
 </context>
 <context>

@@ -2576,7 +2576,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     <name>errors</name>
     <message>
         <location filename="../../auth.py" line="+105"/>
-        <location filename="../../numbering.py" line="+150"/>
+        <location filename="../../numbering.py" line="+165"/>
         <location filename="../../setup.py" line="+86"/>
         <source>This workstation is not initialised yet (run init).</source>
         <translation>Ky stacion pune ende nuk është konfiguruar (ekzekutoni init).</translation>
@@ -2776,7 +2776,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{n} nga {expected} shenjat e numrit personal.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-101"/>
+        <location filename="../../numbering.py" line="-116"/>
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>Kodi i njësisë {code} nuk është i vlefshëm: përdorni 2 deri 6 shkronja të mëdha A–Z ose shifra.</translation>
     </message>
@@ -2799,6 +2799,11 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+18"/>
         <source>The check character of receipt number {receipt_no} is wrong — the number was mistyped or misread.</source>
         <translation>Shenja e kontrollit e numrit të mandatës {receipt_no} është e gabuar — numri u shkrua ose u lexua gabim.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>This desk was restored from a backup: it gives out new receipt numbers once it has synced with the central system, so that no number is given twice. Connect it and sync, or ask IT.</source>
+        <translation>Ky sportel u rikthye nga një kopje rezervë: jep numra të rinj mandate sapo të sinkronizohet me sistemin qendror, që asnjë numër të mos jepet dy herë. Lidheni dhe sinkronizoni, ose pyesni IT-në.</translation>
     </message>
     <message>
         <location filename="../../queries.py" line="+133"/>
@@ -3145,7 +3150,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location filename="../../db.py" line="+280"/>
-        <location filename="../../dbfiles.py" line="+189"/>
+        <location filename="../../dbfiles.py" line="+198"/>
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} nuk hapet me këtë çelës, ose nuk është bazë të dhënash e frontdesk.</translation>
     </message>
@@ -3195,6 +3200,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../../restore.py" line="+137"/>
         <source>{path} is the live database: choose another file.</source>
         <translation>{path} është baza e të dhënave në përdorim: zgjidhni një skedar tjetër.</translation>
     </message>
@@ -3238,6 +3244,21 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+7"/>
         <source>{option}: the date must lie between {first} and {last}.</source>
         <translation>{option}: data duhet të jetë ndërmjet {first} dhe {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../restore.py" line="-3"/>
+        <source>--skip must be a whole number from 0 to {max}.</source>
+        <translation>--skip duhet të jetë numër i plotë nga 0 deri në {max}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The backup {file} failed the check ({problem}): nothing was restored.</source>
+        <translation>Kopja rezervë {file} nuk e kaloi kontrollin ({problem}): asgjë nuk u rikthye.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</source>
+        <translation>Kopja rezervë është e sportelit {ws} të njësisë {unit}, ky sportel është {here}: rikthimi i saj këtu do ta bënte këtë sportel kopje të një tjetri.</translation>
     </message>
 </context>
 <context>
