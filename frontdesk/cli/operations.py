@@ -111,6 +111,18 @@ def cmd_key_escrow(args: argparse.Namespace) -> int:
     return 0 if outcome.startswith("ok") else 1
 
 
+def cmd_diagnose(args: argparse.Namespace) -> int:
+    from ..diagnose import write_zip
+
+    out = output_file(args, args.out)
+    st = store(args)
+    with writing(out):
+        sizes = write_zip(st, out)
+    emit(args, {"out": str(out), "members": sizes},
+         f"Diagnostics written to {out} ({', '.join(sizes)}); no personal data is in it")  # fmt: skip
+    return 0
+
+
 def cmd_enrol(args: argparse.Namespace) -> int:
     from ..sync.client import CentralError, CentralUnreachable, InsecureAddress
     from ..sync.credentials import CredentialsUnavailable
@@ -232,6 +244,8 @@ def register(c: Commands) -> None:
     sp.add_argument("--file", metavar="DB", help="a database file other than this data directory's")
     c.action(key, "recovery-code", cmd_key_code, "show this database's recovery code (recorded in the audit trail)")
     c.action(key, "escrow", cmd_key_escrow, "give the recovery code to the central system's escrow again")
+    sp = c.add("diagnose", cmd_diagnose, "write a zip for IT support: versions, settings, sync, checks, log tail")
+    sp.add_argument("--out", required=True, metavar="FILE.zip")
     sp = c.add("restore", cmd_restore, "restore the database from a backup (the current one is kept aside)")
     sp.add_argument("file", metavar="BACKUP")
     sp.add_argument("--recovery-code", action="store_true",
