@@ -172,6 +172,8 @@ def tighten_home(home: str | os.PathLike[str], db_name: str) -> None:
     """Narrow what an earlier version created wider in a data directory: the directory, the database
     with its ``-wal``/``-shm``/``-journal`` files, and the backups and set-aside copies kept inside."""
     h = secure_dir(home)
+    if WINDOWS:  # pragma: no cover - the directory's ACL is inherited by everything inside it
+        return
     for suffix in ("", "-wal", "-shm", "-journal"):
         secure_file(h / f"{db_name}{suffix}")
     for sub in ("backups", "restore"):
