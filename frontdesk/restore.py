@@ -97,10 +97,16 @@ class _Replaced:
 
 def _read_replaced(path: Path, keys: KeyStore) -> _Replaced:
     """What the database about to be replaced says, if it can be read at all (its WAL checkpointed)."""
-    if file_kind(path) in ("missing", "empty"):
+    kind = file_kind(path)
+    if kind in ("missing", "empty"):
         return _Replaced()
     try:
-        con = open_file(path, key_of_file(path, keys))
+        if kind == "plain":  # an earlier version's database, never opened by this one
+            from .db import connect
+
+            con = connect(path, None)
+        else:
+            con = open_file(path, key_of_file(path, keys))
     except FrontdeskError as exc:
         log.warning("the database being replaced cannot be opened (%s)", exc.__class__.__name__)
         return _Replaced()

@@ -79,17 +79,22 @@ def _unexpected(exc: BaseException) -> int:
     from ..paths import log_dir
     from ..private import PrivateRotatingFileHandler
 
-    where = log_dir() / "frontdesk.log"
+    path = log_dir() / "frontdesk.log"
+    where: Path | None = path
+    propagate = log.propagate
     try:
-        handler = PrivateRotatingFileHandler(where, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)
-        log.propagate = False
-        log.error("command line: unexpected error\n%s", "".join(traceback.format_exception(exc)))
-        log.removeHandler(handler)
-        handler.close()
+        log.propagate = False  # the traceback to the file only, not to the terminal
+        try:
+            log.error("command line: unexpected error\n%s", "".join(traceback.format_exception(exc)))
+        finally:
+            log.removeHandler(handler)
+            log.propagate = propagate
+            handler.close()
     except OSError:
-        where = None  # type: ignore[assignment]
+        where = None
     _say(f"unexpected error ({exc.__class__.__name__}); nothing was half-written"
          + (f"; the details are in {where}" if where else ""))  # fmt: skip
     return 1

@@ -426,6 +426,16 @@
         <translation>Synchronisation</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Database key</source>
+        <translation>Database key</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
         <location line="+112" />
         <source>Audit trail</source>
         <translation>Audit trail</translation>
@@ -3199,7 +3209,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+20" />
-        <location filename="../../restore.py" line="+137" />
+        <location filename="../../restore.py" line="+143" />
         <source>{path} is the live database: choose another file.</source>
         <translation>{path} is the live database: choose another file.</translation>
     </message>

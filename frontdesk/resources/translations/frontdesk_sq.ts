@@ -427,6 +427,16 @@
         <translation>Sinkronizim</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Database key</source>
+        <translation>Çelësi i bazës së të dhënave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore from a backup</source>
+        <translation>Rikthim nga kopja rezervë</translation>
+    </message>
+    <message>
         <location line="+112"/>
         <source>Audit trail</source>
         <translation>Gjurma e auditimit</translation>
@@ -3200,7 +3210,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../restore.py" line="+137"/>
+        <location filename="../../restore.py" line="+143"/>
         <source>{path} is the live database: choose another file.</source>
         <translation>{path} është baza e të dhënave në përdorim: zgjidhni një skedar tjetër.</translation>
     </message>
