@@ -30,7 +30,8 @@ def _fsync(path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (POSIX; a no-op elsewhere)."""
     if os.name == "posix":
         fd = os.open(path, os.O_RDONLY)
         try:
@@ -92,7 +93,7 @@ def encrypt_plain_database(path: Path, key: DbKey) -> Path:
     for suffix in ("-wal", "-shm", "-journal"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     tmp.replace(path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     log.info("the database was encrypted (a copy of it is in %s)", backup.name)
     return backup
 

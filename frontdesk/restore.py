@@ -46,7 +46,7 @@ from sqlalchemy import select, text
 from . import audit
 from .clock import utcnow
 from .db import Store
-from .dbfiles import check_connection, copy_into, key_of_file, open_file
+from .dbfiles import check_connection, copy_into, fsync_dir, key_of_file, open_file
 from .dbkey import Keys, KeyStore, file_kind
 from .errors import Conflict, FrontdeskError, InvalidInput
 from .i18n import QT_TRANSLATE_NOOP
@@ -204,12 +204,7 @@ def restore(
 
             shutil.copy2(path, aside)
     os.replace(tmp, path)
-    if os.name == "posix":
-        fd = os.open(home_dir, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_dir(home_dir)
     log.info("restored from %s (counter %d -> %d)", backup.name, result.backup_counter, result.counter)
     return RestoreResult(**{**result.as_dict(), "kept_aside": str(aside) if aside else None,
                             "replaced_unsent": replaced.unsent})  # fmt: skip
