@@ -188,11 +188,15 @@ def _fatal(app: Any, home: Path, exc: BaseException) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
+    from frontdesk.errors import FrontdeskError
+
+    # a user-fixable problem (the database key not on this computer, a wrong key) in its own words
+    error = exc.render(QCoreApplication.translate) if isinstance(exc, FrontdeskError) else type(exc).__name__
     QMessageBox.critical(
         None,
         QCoreApplication.translate("app", "frontdesk cannot start"),
         QCoreApplication.translate(
             "app",
             "The data directory {path} could not be opened: {error}\n\nThe details are in the log file.",
-        ).format(path=home, error=type(exc).__name__),
+        ).format(path=home, error=error),
     )
