@@ -173,14 +173,19 @@ def restore(
     for suffix in ("", "-wal", "-shm"):
         tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
     home_dir.mkdir(parents=True, exist_ok=True)
-    copy_into(backup, bkey, tmp, bkey)
-    store = Store(tmp, keys=keys)
     try:
-        result = _adjust(store, backup, replaced, skip, now)
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        store.close()
+        copy_into(backup, bkey, tmp, bkey)
+        store = Store(tmp, keys=keys)
+        try:
+            result = _adjust(store, backup, replaced, skip, now)
+            with store.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            store.close()
+    except BaseException:  # nothing of a failed restore stays behind; the database in use is untouched
+        for suffix in ("", "-wal", "-shm"):
+            tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+        raise
     for suffix in ("-wal", "-shm"):
         tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
     # 4. the current database aside, the restored one in its place (one rename)
