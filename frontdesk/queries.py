@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from . import search
 from .db import Store
 from .deadlines import OPEN_STATUSES, local_date, sla_state
 from .errors import InvalidInput, NotFound
@@ -217,7 +218,7 @@ _ORDER = {
 }
 
 
-def _filtered(stmt: Select[Any], flt: QueueFilter, today: dt.date) -> Select[Any]:
+def _filtered(stmt: Select[Any], flt: QueueFilter, today: dt.date, *, many: bool = False) -> Select[Any]:
     if flt.status:
         stmt = stmt.where(Request.status == flt.status)
     if flt.assignee:
@@ -231,20 +232,28 @@ def _filtered(stmt: Select[Any], flt: QueueFilter, today: dt.date) -> Select[Any
     if flt.service_code:
         stmt = stmt.where(Request.service_code == flt.service_code.strip().upper())
     if flt.text and flt.text.strip():
-        stmt = stmt.where(_text_match(flt.text.strip()))
+        stmt = stmt.where(_text_match(flt.text.strip(), many=many))
     return stmt
 
 
-def _text_match(t: str) -> Any:
-    """Free text: the start of a receipt number, a personal number, or the start of the citizen's name
-    (accent- and case-insensitive). Each is an index range, never a scan of the table."""
+def _text_match(t: str, *, many: bool = False) -> Any:
+    """Free text: any part (three characters or more) of the citizen's name, surname, personal number,
+    phone or receipt number through the trigram index (``search.py``; accents and case ignored); shorter
+    text: the start of a receipt number or of the name, or a whole personal number. Each is an index
+    lookup, never a scan of the table. ``many``: the text matches so many requests that the page is found
+    faster by walking the sort column's index (the unary + keeps SQLite from driving by the matches)."""
     upper = t.upper().replace(" ", "")
     key = fold(t)
-    return or_(
+    prefix = or_(
         and_(Request.receipt_no >= upper, Request.receipt_no < upper + "\uffff"),
         Request.citizen_nid == upper,
         and_(Request.citizen_key >= key, Request.citizen_key < key + "\uffff"),
     )
+    expression = search.match_expression(t)
+    if expression is None:
+        return prefix
+    rowid = literal_column("+requests.rowid") if many else _ROWID
+    return rowid.in_(search.matching_rowids(expression))
 
 
 def _check_filter(flt: QueueFilter) -> None:
@@ -252,10 +261,19 @@ def _check_filter(flt: QueueFilter) -> None:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Unknown status {status}."), field="status", status=flt.status)
 
 
+COUNT_CAP = 5000  # a text search counts its matches up to here ("more than 5,000: narrow the search")
+
+
 def queue_count(store: Store, flt: QueueFilter | None = None) -> int:
+    """How many requests the filter finds; a text search on its own counts up to ``COUNT_CAP`` + 1 (a
+    surname a quarter of the unit carries would cost more to count than to show its first page)."""
     flt = flt or QueueFilter()
     _check_filter(flt)
+    text_ = (flt.text or "").strip()
+    expression = search.match_expression(text_) if text_ else None
     with store.read() as s:
+        if expression is not None and not (flt.status or flt.assignee or flt.overdue or flt.service_code):
+            return search.count_matches(s, expression, limit=COUNT_CAP + 1)  # the index alone
         stmt = _filtered(select(func.count()).select_from(Request), flt, today_local())
         return int(s.scalar(stmt) or 0)
 
@@ -275,6 +293,8 @@ def queue_page(
     if col is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Cannot sort by {column}."), column=order_by)
     today = today_local()
+    text_ = (flt.text or "").strip()
+    expression = search.match_expression(text_) if text_ else None
     assignee = aliased(User)
     stmt: Any = (
         select(
@@ -293,14 +313,15 @@ def queue_page(
         .join(Service, Service.code == Request.service_code)
         .outerjoin(assignee, assignee.id == Request.assignee_id)
     )
-    stmt = _filtered(stmt, flt, today)
-    if flt.text and flt.text.strip():
-        # A text search matches few rows through its own indexes; keep SQLite from walking the sort
-        # column's index over every row instead (a unary + makes the ORDER BY term unindexable).
-        col = literal_column(f"+requests.{col.key}")
-    stmt = stmt.order_by(col.desc() if descending else col.asc(), _ROWID.desc() if descending else _ROWID.asc())
-    stmt = stmt.offset(offset).limit(limit)
     with store.read() as s:
+        many = expression is not None and search.count_matches(s, expression) >= search.MANY
+        stmt = _filtered(stmt, flt, today, many=many)
+        if text_ and not many:
+            # A text search matches few rows through its own indexes; keep SQLite from walking the sort
+            # column's index over every row instead (a unary + makes the ORDER BY term unindexable).
+            col = literal_column(f"+requests.{col.key}")
+        order = (col.desc(), _ROWID.desc()) if descending else (col.asc(), _ROWID.asc())
+        stmt = stmt.order_by(*order).offset(offset).limit(limit)
         return [
             QueueRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _sla(r[6], r[8], today), r[9], r[10])
             for r in s.execute(stmt)
@@ -317,3 +338,23 @@ def service_usage(store: Store, days: int = 90) -> dict[str, int]:
             .order_by(func.count().desc())
         )
         return {code: int(n) for code, n in rows}
+
+
+def event_reasons(store: Store, receipt_nos: list[str]) -> dict[tuple[str, str, dt.datetime], str]:
+    """The reasons written with the events of these requests (reassignment, reject/cancel, void), keyed by
+    (receipt number, event kind, device time to the second) — the audit trail keeps no free text, so its
+    screen finds the reason here."""
+    if not receipt_nos:
+        return {}
+    out: dict[tuple[str, str, dt.datetime], str] = {}
+    with store.read() as s:
+        rows = s.execute(
+            select(Request.receipt_no, RequestEvent.kind, RequestEvent.device_time, RequestEvent.data)
+            .join(Request, Request.id == RequestEvent.request_id)
+            .where(Request.receipt_no.in_(receipt_nos), RequestEvent.kind.in_(("assign", "status", "void")))
+        )
+        for no, kind, when, data in rows:
+            reason = (data or {}).get("reason")
+            if reason:
+                out[(no, kind, when.replace(microsecond=0))] = str(reason)
+    return out

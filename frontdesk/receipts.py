@@ -322,7 +322,13 @@ def _blocks(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[list[Flowable]
             _field(s["promised"], f"<b>{format_date(item.promised_date, doc.lang)}</b>", st.body),
             Paragraph(_e(_standard(s, item.standard_days)), st.small),
         ]
-    out = [_rule(), Paragraph(_e(s["collect"]), st.small)]
+    out = [_rule()]
+    if total > 1:  # the visit's summary: how many services, what was paid in all
+        paid = sum(item.fee_paid for item in doc.items)
+        services = s["visit_services"].format(n=total)
+        out.append(_field(s["visit_total"], f"{_e(services)} · <b>{format_fee(paid)}</b>", st.body))
+        out.append(_rule(dash=True))
+    out.append(Paragraph(_e(s["collect"]), st.small))
     blocks.append(out)
     return blocks
 
@@ -382,6 +388,7 @@ def _draw(
                 if len(parts) > 1:
                     pending[0:0] = parts
                     continue
+                f.__dict__.pop("_fd_wrap", None)  # a refused split drops the paragraph's lines: wrap it again
                 new_page()
                 pending.insert(0, f)
                 continue

@@ -32,6 +32,8 @@ STRINGS: dict[str, dict[str, str]] = {
             "pyesni në sportel me numrin e dëshmisë."
         ),
         "provisional": "I PËRKOHSHËM — ende i paregjistruar në sistemin qendror",
+        "visit_total": "Gjithsej për këtë vizitë",
+        "visit_services": "{n} shërbime",
     },
     "en": {
         "office": "One-Stop Shop (Zyra me Një Ndalesë)",
@@ -58,6 +60,8 @@ STRINGS: dict[str, dict[str, str]] = {
             "receipt number at the counter."
         ),
         "provisional": "PROVISIONAL — not yet registered centrally",
+        "visit_total": "Total for this visit",
+        "visit_services": "{n} services",
     },
 }
 WEEKDAYS = {

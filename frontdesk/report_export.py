@@ -46,13 +46,22 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def to_csv(report: Report) -> str:
-    """The rows and the total as CSV text (header: the field names); floats with at most 4 decimals."""
+_TOTAL = ("Gjithsej", "Total")
+
+
+def to_csv(report: Report, *, lang: str | None = None) -> str:
+    """The rows and the total as CSV text; floats with at most 4 decimals. Without ``lang`` the header is
+    the field names (for other programs, the command line); with ``lang`` ("sq"/"en") the column headings
+    and the total's label are in that language (the app's export). Dates are ISO (YYYY-MM-DD)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(FIELDS)
+    li = None if lang is None else (0 if lang == "sq" else 1)
+    writer.writerow(FIELDS if li is None else [_HEADERS[f][li] for f in FIELDS])
     for row in [*report.rows, report.total]:
-        writer.writerow([_cell(getattr(row, f)) for f in FIELDS])
+        cells = [_cell(getattr(row, f)) for f in FIELDS]
+        if li is not None and row is report.total and "label" in FIELDS:
+            cells[FIELDS.index("label")] = _TOTAL[li]
+        writer.writerow(cells)
     return buf.getvalue()
 
 
@@ -81,6 +90,10 @@ def _fmt(field_name: str, value: object) -> str:
     return str(value)
 
 
+def _day(d: dt.date, li: int) -> str:
+    return f"{d:%d.%m.%Y}" if li == 0 else d.isoformat()
+
+
 def to_pdf(report: Report, *, title: str, date_from: dt.date, date_to: dt.date, lang: str = "sq") -> bytes:
     """An A4 landscape PDF: title, range, grouping, the table with its total row, generation time."""
     # reportlab loads only for a PDF export (start-up time of the app)
@@ -96,10 +109,13 @@ def to_pdf(report: Report, *, title: str, date_from: dt.date, date_to: dt.date, 
     cell = ParagraphStyle("cell", body, fontSize=7.5, leading=9)
     head = ParagraphStyle("head", body, fontName=_FONT_BOLD, fontSize=7.5, leading=9)
     h1 = ParagraphStyle("h1", body, fontName=_FONT_BOLD, fontSize=14, leading=18, spaceAfter=4)
-    now = dt.datetime.now(OFFICE_TZ).strftime("%Y-%m-%d %H:%M")
+    now = dt.datetime.now(OFFICE_TZ).strftime("%d.%m.%Y %H:%M" if li == 0 else "%Y-%m-%d %H:%M")
     data: list[list[Any]] = [[Paragraph(escape(_HEADERS[f][li]), head) for f in FIELDS]]
     for row in [*report.rows, report.total]:
-        data.append([Paragraph(escape(_fmt(f, getattr(row, f))), cell) for f in FIELDS])
+        values = [_fmt(f, getattr(row, f)) for f in FIELDS]
+        if row is report.total and "label" in FIELDS:
+            values[FIELDS.index("label")] = _TOTAL[li]  # the total's label in the PDF's language
+        data.append([Paragraph(escape(v), cell) for v in values])
     widths = [22 * mm, 62 * mm] + [(277 - 84) / (len(FIELDS) - 2) * mm] * (len(FIELDS) - 2)
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
@@ -114,7 +130,7 @@ def to_pdf(report: Report, *, title: str, date_from: dt.date, date_to: dt.date, 
     )
     story = [
         Paragraph(escape(title), h1),
-        Paragraph(escape(_PDF_TEXT["range"][li].format(a=date_from.isoformat(), b=date_to.isoformat())), body),
+        Paragraph(escape(_PDF_TEXT["range"][li].format(a=_day(date_from, li), b=_day(date_to, li))), body),
         Paragraph(escape(_PDF_TEXT["by"][li].format(by=_BY.get(report.by, (report.by,) * 2)[li])), body),
         Spacer(1, 4 * mm),
         table,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -86,21 +87,17 @@ ErrorCode = Literal[
 
 # ---------------------------------------------------------------------------------------- field types
 
-_C1 = range(0x80, 0xA0)
+
+
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # C0, DEL, C1, lone surrogates
+_CONTROL_MULTILINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # … but tab, CR, LF
 
 
 def control_character(value: str, *, multiline: bool = False) -> str | None:
     """The first character of ``value`` a stored text may not hold (C0 and C1 controls, DEL, lone UTF-16
     surrogates; tab and newline are allowed in ``multiline`` text), or None."""
-    for ch in value:
-        o = ord(ch)
-        if o < 0x20:
-            if multiline and ch in "\t\n\r":
-                continue
-            return ch
-        if o == 0x7F or o in _C1 or 0xD800 <= o <= 0xDFFF:
-            return ch
-    return None
+    found = (_CONTROL_MULTILINE if multiline else CONTROL).search(value)
+    return found.group() if found else None
 
 
 def _line(value: str) -> str:

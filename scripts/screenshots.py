@@ -1,8 +1,9 @@
-"""Render the desktop app's main screens to docs/screenshots/*.png (offscreen, demo data, sq and en).
+"""Render the desktop app's screens to docs/screenshots/*.png (offscreen, demo data, sq and en).
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
-Uses the real screens over a temporary demo database; printing is off, so nothing leaves the machine.
+Uses the real screens over a temporary demo database on a 1366×768 offscreen screen (a counter monitor),
+and the intake once more at 200 % text; printing is off, so nothing leaves the machine.
 """
 
 from __future__ import annotations
@@ -14,7 +15,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREEN = (1366, 768)
+_SCREEN_FILE = Path(tempfile.gettempdir()) / "frontdesk-screenshots-screen.json"
+_SCREEN_FILE.write_text(
+    '{"screens": [{"name": "counter", "x": 0, "y": 0, "width": %d, "height": %d, "logicalDpi": 96, "dpr": 1}]}'
+    % SCREEN
+)
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN_FILE}")
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -38,6 +45,30 @@ def save(widget: QWidget, path: Path) -> None:
     pump()
     widget.grab().save(str(path))
     print("wrote", path)
+
+
+def fill_intake(win: object, last_receipt: str) -> None:
+    """The intake page half-way through a visit of two services (the second with one document)."""
+    win.show_screen(0)  # type: ignore[attr-defined]
+    page = win.intake  # type: ignore[attr-defined]
+    page.reset()
+    page.nid.setText(identity.sample_nid(dt.date(1979, 11, 3), "M", 955))
+    page.name.setText("Përparim Provëza (DEMO)")
+    page.phone.setText("+355 69 000 1234")
+    page.priority.setChecked(True)
+    page.picker.search.setText("AI-004")
+    choice = page.picker.current_choice()
+    assert choice is not None
+    page.choose_service(choice)
+    page.check_all_documents()
+    page.add_another()
+    page.picker.search.setText("vertetim")
+    choice = page.picker.current_choice()
+    if choice is not None:
+        page.choose_service(choice)
+        if page.documents.count():
+            page.documents.item(0).setCheckState(Qt.CheckState.Checked)
+    page.last_visit.setText(f"{last_receipt} — 07.12.2026")
 
 
 def main() -> int:
@@ -81,7 +112,7 @@ def main() -> int:
         workflow.advance(store, clerk, req.receipt_no, "ready")
         controller = AppController(ctx)
         win = controller.signed_in(clerk)
-        win.resize(1280, 820)
+        win.resize(*SCREEN)
         for lang in ("sq", "en"):
             ctx.set_language(lang)
             login = LoginDialog(store, ctx.tasks)
@@ -92,40 +123,61 @@ def main() -> int:
             save(login, out / f"login-{lang}.png")
             login.close()
 
-            win.show_screen(0)
-            page = win.intake
-            page.reset()
-            page.nid.setText(identity.sample_nid(dt.date(1979, 11, 3), "M", 955))
-            page.name.setText("Përparim Provëza (DEMO)")
-            page.phone.setText("+355 69 000 1234")
-            page.priority.setChecked(True)
-            page.picker.search.setText("AI-004")
-            choice = page.picker.current_choice()
-            assert choice is not None
-            page.choose_service(choice)
-            page.check_all_documents()
-            page.add_another()
-            page.picker.search.setText("vertetim")
-            choice = page.picker.current_choice()
-            if choice is not None:
-                page.choose_service(choice)
-                if page.documents.count():
-                    page.documents.item(0).setCheckState(Qt.CheckState.Checked)
-            page.last_visit.setText(f"{req.receipt_no} — 2026-12-07")
+            fill_intake(win, req.receipt_no)
             save(win, out / f"intake-{lang}.png")
 
             win.show_screen(1)
+            win.worklist.assignee.setCurrentIndex(win.worklist.assignee.findData(""))
             win.worklist.refresh()
             save(win, out / f"worklist-{lang}.png")
 
             win.open_request(req.receipt_no)
             save(win, out / f"detail-{lang}.png")
+
+            win.show_screen(3)
+            ctx.tasks.wait_idle()
+            save(win, out / f"today-{lang}.png")
+        ctx.set_language("sq")
+        # the visit's summary before saving, the delivery dialog, the shortcuts (F1)
+        fill_intake(win, req.receipt_no)
+        win.intake.save()
+        summary = win.intake.summary
+        if summary is not None:
+            summary.resize(560, summary.sizeHint().height())
+            save(summary, out / "summary-sq.png")
+            summary.reject()
+        win.open_request(req.receipt_no)
+        delivery = win.detail.ask_delivery()
+        if delivery is not None:
+            delivery.by_other.setChecked(True)
+            delivery.resize(520, delivery.sizeHint().height())
+            save(delivery, out / "delivery-sq.png")
+            delivery.reject()
+        help_dialog = win.show_shortcuts()
+        save(help_dialog, out / "shortcuts-sq.png")
+        help_dialog.close()
+        # 200 % text on the same 1366×768 screen: the pages scroll instead of outgrowing it
+        apply_point_size(app, settings.current.point_size * 2)
+        fill_intake(win, req.receipt_no)
+        save(win, out / "intake-200-sq.png")
+        apply_point_size(app, settings.current.point_size)
+        win.intake.reset()
         ctx.tasks.wait_idle()
         assert queries.get_request(store, req.receipt_no).status == "ready"
         # the supervisor's audit trail, paged ("Older entries" below the count)
         ctx.set_language("sq")
         sup = controller.signed_in(auth.actor_for(store, "mbikqyresi"))
-        sup.resize(1280, 820)
+        sup.resize(*SCREEN)
+        s = sup.supervision
+        if s is not None and s.workload is not None:
+            s.actions["workload"].trigger()
+            s.workload.refresh()
+            save(sup, out / "supervisor-workload-sq.png")
+        if s is not None and s.dashboard is not None:
+            s.actions["dashboard"].trigger()
+            s.dashboard.compute()
+            ctx.tasks.wait_idle()
+            save(sup, out / "supervisor-dashboard-sq.png")
         audit = sup.supervision.audit if sup.supervision is not None else None
         if audit is not None:
             sup.supervision.actions["audit"].trigger()

@@ -12,6 +12,9 @@ BIN=${VENV_BIN:-$ROOT/.venv/bin}
 TR="$ROOT/frontdesk/resources/translations"
 cd "$ROOT"
 mkdir -p "$TR"
+BEFORE=$(mktemp)
+trap 'rm -f "$BEFORE"' EXIT
+cp "$TR/frontdesk_sq.ts" "$BEFORE" 2>/dev/null || : > "$BEFORE"
 SOURCES=$(find frontdesk -name '*.py' -not -path 'frontdesk/migrations/*' -not -path 'frontdesk/central/*' | sort)
 # shellcheck disable=SC2086
 "$BIN/pyside6-lupdate" -locations relative -no-obsolete -source-language en -target-language sq \
@@ -36,8 +39,32 @@ for msg in tree.getroot().iter("message"):
         tr.attrib.pop("type", None)
 tree.write(path, encoding="utf-8", xml_declaration=True)
 PY
+# Albanian: a new message whose English text was already translated — in another context, or before
+# lupdate dropped its old context (a string that moved to another class when a screen was split) —
+# takes that translation, marked finished. Review such moves in the diff of the .ts file.
+"$BIN/python" - "$TR/frontdesk_sq.ts" "$BEFORE" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+
+path, before = sys.argv[1], sys.argv[2]
+tree = ET.parse(path)
+known = {}
+for source in (tree, *([ET.parse(before)] if open(before, "rb").read(1) else [])):
+    for msg in source.getroot().iter("message"):
+        tr = msg.find("translation")
+        if tr is not None and tr.get("type") is None and tr.text:
+            known.setdefault(msg.findtext("source"), tr.text)
+for msg in tree.getroot().iter("message"):
+    tr = msg.find("translation")
+    if tr.get("type") == "unfinished" and msg.findtext("source") in known:
+        tr.text = known[msg.findtext("source")]
+        tr.attrib.pop("type", None)
+tree.write(path, encoding="utf-8", xml_declaration=True)
+PY
 "$BIN/pyside6-lrelease" "$TR/frontdesk_sq.ts" -qm "$TR/frontdesk_sq.qm"
 "$BIN/pyside6-lrelease" "$TR/frontdesk_en.ts" -qm "$TR/frontdesk_en.qm"
+# Qt's own texts in Albanian (Qt ships no qtbase_sq): the contexts the app shows, translated by hand
+"$BIN/pyside6-lrelease" "$TR/qt_sq.ts" -qm "$TR/qt_sq.qm"
 # Report what is left to translate (a non-empty list fails tests/ui/test_translations.py).
 "$BIN/python" - "$TR/frontdesk_sq.ts" <<'PY'
 import sys

@@ -326,6 +326,9 @@ def test_visit_prints_every_request_with_its_own_barcode(fx: Fx, tmp_path: Path,
     for day in ("01.12.2026", "02.12.2026", "03.12.2026"):
         assert day in text
     assert "Kërkesa 3 nga 3" in text
+    # the visit's summary: how many services and the total paid (issue 12)
+    total = receipts.format_fee(sum(i.fee_paid for i in doc.items))
+    assert flat("Gjithsej për këtë vizitë: 3 shërbime") in flat(text) and flat(total) in flat(text)
     if paper == "a5":  # a request is never cut across pages; every page says which receipt it belongs to
         pages = PdfReader(io.BytesIO(pdf)).pages
         assert len(pages) == 2

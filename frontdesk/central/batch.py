@@ -65,7 +65,7 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
 def _printable(text: str) -> str:
     """``text`` with every character a stored or echoed text may not hold (controls, lone surrogates, which
     no UTF-8 answer can carry) replaced by ``?``."""
-    return "".join("?" if wire.control_character(ch) is not None else ch for ch in text)
+    return wire.CONTROL.sub("?", text)
 
 
 def parse_op(raw: Any) -> tuple[str, wire.Op | wire.OpResult]:
@@ -261,6 +261,7 @@ class Batch:
     def _load_requests(self, ids: set[str], receipts: set[str], events: set[str]) -> None:
         """The rows of the requests the ops name, and who holds their receipt numbers and event ids."""
         look = self.look
+        look.looked_up |= ids  # what is not found here does not exist (this push holds the unit's lock)
         for chunk in _chunks(sorted(ids)):
             for row in self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id.in_(chunk))).mappings():
                 look.rows[row["id"]] = dict(row)
@@ -328,7 +329,8 @@ class Batch:
         ).scalar_one()
         first = int(last) - len(items) + 1
         inserts = [it.effect.insert for it in items if it.effect.insert is not None]
-        updates = [it.effect.row for it in items if it.effect.row is not None]  # in push order: the last stands
+        # in push order, the last one standing; a new request written as it is needs no update after its insert
+        updates = [it.effect.row for it in items if it.effect.row is not None and it.effect.row != it.effect.insert]
         events = [ev for it in items for ev in it.effect.events]
         if inserts:
             self.s.execute(insert(_REQUESTS), inserts)

@@ -68,10 +68,12 @@ class Lookups:
         self.epochs: dict[str, tuple[dt.datetime, dt.datetime | None]] = {}
         self.origin_of: Callable[[str], str | None] = lambda _id: None
         self.load_row: Callable[[str], dict[str, Any] | None] = lambda _id: None
+        self.looked_up: set[str] = set()  # request ids the batch read already (found or not)
 
     def row(self, request_id: str) -> dict[str, Any] | None:
         row = self.rows.get(request_id)
-        if row is None:
+        if row is None and request_id not in self.looked_up:
+            self.looked_up.add(request_id)
             row = self.load_row(request_id)
             if row is not None:
                 self.rows[request_id] = row

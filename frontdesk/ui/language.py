@@ -53,8 +53,12 @@ class LanguageManager:
             self._installed.append(own)
         else:
             log.warning("translation %s not found in %s", lang, translations_dir())
-        qt = QTranslator()  # Qt's own dialogs (buttons of QMessageBox...), when Qt ships them
-        if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        # Qt's own texts (standard buttons, the file dialog, context menus): Qt's catalogue when it ships
+        # one for the language, else ours — Qt has no Albanian, so frontdesk ships qt_sq (see docs/ui.md)
+        qt = QTranslator()
+        if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or (
+            qt.load(str(translations_dir() / f"qt_{lang}.qm"))
+        ):
             self._app.installTranslator(qt)
             self._installed.append(qt)
         QLocale.setDefault(QLocale(lang))
@@ -69,6 +73,7 @@ def style_sheet(point_size: int) -> str:
     return (
         f"QLabel[role='heading'] {{ font-size: {point_size + 5}pt; font-weight: bold; }}"
         f"QLabel[role='receipt'] {{ font-size: {point_size + 3}pt; font-weight: bold; }}"
+        f"QLabel[role='subheading'] {{ font-weight: bold; }}"
         f"QLabel[role='banner'] {{ background: #fff4c2; color: #4a3b00; padding: 4px; }}"
         f"QLabel[role='warning'] {{ color: #8a4b00; }}"
         f"QLabel[role='error'] {{ color: #a40000; }}"

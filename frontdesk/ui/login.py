@@ -25,8 +25,11 @@ from frontdesk import auth
 from frontdesk.auth import Actor
 from frontdesk.db import Store
 
+from .a11y import plain, say, tie
 from .messages import Problem
+from .page import Dialog
 from .tasks import TaskRunner
+from .widgets import message_label
 
 
 def _label(role: str) -> QLabel:
@@ -36,7 +39,7 @@ def _label(role: str) -> QLabel:
     return lbl
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Dialog):
     """User name + password. With ``locked_user`` it is the idle-lock screen: same user, password only,
     plus "Sign out" to hand the workstation to someone else."""
 
@@ -68,8 +71,9 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = _label("error")
-        self.message.setObjectName("login_message")
+        self.message = message_label("login_message")  # hidden while empty; tied to the password, announced
+        self.message.hide()
+        tie(self.message, self.password)
         if locked_user:
             self.username.setText(locked_user)
             self.username.setReadOnly(True)
@@ -116,16 +120,11 @@ class LoginDialog(QDialog):
         )
         self.user_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
-        self.username.setAccessibleName(self.tr("User name"))
-        self.password.setAccessibleName(self.tr("Password"))
+        self.username.setAccessibleName(plain(self.user_label.text()).rstrip(":"))
+        self.password.setAccessibleName(plain(self.password_label.text()).rstrip(":"))
         self.sign_in.setText(self.tr("&Sign in"))
         self.sign_out.setText(self.tr("Sign &out"))
         self.quit.setText(self.tr("&Quit"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _sign_out(self) -> None:
         self._signing_out = True
@@ -141,10 +140,10 @@ class LoginDialog(QDialog):
         username = self.username.text().strip()
         password = self.password.text()
         if not username or not password:
-            self.message.setText(self.tr("Enter your user name and password."))
+            say(self.message, self.tr("Enter your user name and password."), "error")
             return
         self.sign_in.setEnabled(False)
-        self.message.setText(self.tr("Checking…"))
+        say(self.message, self.tr("Checking…"), "", speak=False)
         store = self.store
 
         def work() -> tuple[Actor, bool]:
@@ -155,15 +154,15 @@ class LoginDialog(QDialog):
 
     def _failed(self, problem: Problem) -> None:
         self.sign_in.setEnabled(True)
-        self.message.setText(problem.message)
         self.password.clear()
         self.password.setFocus()
+        say(self.message, problem.message, "error")
 
     def _ok(self, result: tuple[Actor, bool]) -> None:
         actor, must_change = result
         self.sign_in.setEnabled(True)
         if self.locked_user and actor.username != self.locked_user:
-            self.message.setText(self.tr("Only the signed-in user can unlock."))
+            say(self.message, self.tr("Only the signed-in user can unlock."), "error")
             return
         if must_change:
             dlg = ChangePasswordDialog(
@@ -184,7 +183,7 @@ class LoginDialog(QDialog):
         if code == QDialog.DialogCode.Accepted:
             self._done(actor)
         else:
-            self.message.setText(self.tr("You must choose a new password before you can work."))
+            say(self.message, self.tr("You must choose a new password before you can work."), "error")
 
     def _done(self, actor: Actor) -> None:
         self.actor = actor
@@ -193,7 +192,7 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(Dialog):
     """Voluntary (menu) or forced (after an admin reset) password change; the core checks the rules."""
 
     def __init__(
@@ -231,7 +230,9 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.old_label, self.old)
         form.addRow(self.new_label, self.new)
         form.addRow(self.repeat_label, self.repeat)
-        self.message = _label("error")
+        self.message = message_label("password_message")
+        self.message.hide()
+        tie(self.message, self.new)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -253,21 +254,16 @@ class ChangePasswordDialog(QDialog):
         self.old_label.setText(self.tr("&Current password:"))
         self.new_label.setText(self.tr("&New password:"))
         self.repeat_label.setText(self.tr("&Repeat new password:"))
-        self.old.setAccessibleName(self.tr("Current password"))
-        self.new.setAccessibleName(self.tr("New password"))
-        self.repeat.setAccessibleName(self.tr("Repeat new password"))
+        self.old.setAccessibleName(plain(self.old_label.text()).rstrip(":"))
+        self.new.setAccessibleName(plain(self.new_label.text()).rstrip(":"))
+        self.repeat.setAccessibleName(plain(self.repeat_label.text()).rstrip(":"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Change password"))
+        ok.setText(self.tr("Change pass&word"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def submit(self) -> None:
         if self.new.text() != self.repeat.text():
-            self.message.setText(self.tr("The two new passwords differ."))
+            say(self.message, self.tr("The two new passwords differ."), "error")
             return
         store, user, old, new = self.store, self.username, self.old.text(), self.new.text()
         self.buttons.setEnabled(False)
@@ -284,7 +280,7 @@ class ChangePasswordDialog(QDialog):
 
     def _failed(self, problem: Problem) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(problem.message)
+        say(self.message, problem.message, "error")
 
 
 def _change_password(store: Store, username: str, old: str, new: str) -> None:

@@ -23,6 +23,32 @@ def qt_translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+_STATUS_PARAMS = ("status", "from_status", "to_status", "old", "new", "to", "target", "current")
+
+
+def render(exc: FrontdeskError) -> str:
+    """A core error in the user's words: its sentence translated, and its values too — a status
+    identifier ("delivered") becomes its translated label, a lockout's UTC clock time local time. The
+    core's own ``render`` would put the raw values into the translated sentence."""
+    from frontdesk.lifecycle import STATUSES, status_label
+    from frontdesk.localtime import utc_hhmm_to_local
+
+    params = dict(exc.params)
+    for key in _STATUS_PARAMS:
+        value = params.get(key)
+        if isinstance(value, str) and value in STATUSES:
+            params[key] = QCoreApplication.translate("status", status_label(value))
+    template = QCoreApplication.translate(exc.context, exc.text)
+    if isinstance(params.get("until"), str):
+        # auth.py says a lockout's end as a UTC clock time ("… until 13:05 (UTC)"); on screen it is local
+        params["until"] = utc_hhmm_to_local(params["until"])
+        template = template.replace(" (UTC)", "")
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return exc.render(qt_translate)
+
+
 @dataclass
 class Problem:
     message: str
@@ -47,7 +73,7 @@ def _chain(exc: BaseException) -> list[BaseException]:
 def describe(exc: BaseException) -> Problem:
     """Classify ``exc``; render its message with the installed translator."""
     if isinstance(exc, FrontdeskError):
-        return Problem(exc.render(qt_translate), False, exc)
+        return Problem(render(exc), False, exc)
     for e in _chain(exc):
         text = str(e).lower()
         name = type(e).__name__

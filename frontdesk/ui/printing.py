@@ -255,29 +255,37 @@ def print_pdf(pdf: bytes, printer_name: str | None, *, paper: str, doc_name: str
         doc.deleteLater()
 
 
-def preview_dialog(pdf: bytes, parent: QWidget | None = None, *, on_print: Callable[[], None] | None = None) -> QDialog:
-    """A dialog showing the receipt's pages with Print and Close.
+def preview_dialog(
+    pdf: bytes, parent: QWidget | None = None, *, on_print: Callable[[], None] | None = None, title: str = ""
+) -> QDialog:
+    """A dialog showing a receipt's (or slip's) pages with Print and Close.
 
     Print calls ``on_print`` (if given) and accepts the dialog, so ``exec()`` returning Accepted also
-    means "print"; Close rejects it.
+    means "print"; Close rejects it. Texts are the app's own (context "printing"), Albanian by default.
     """
     dialog = QDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate(CONTEXT, "Receipt preview"))
-    dialog.setAccessibleName(QCoreApplication.translate(CONTEXT, "Receipt preview"))
+    dialog.setObjectName("preview_dialog")
+    title = title or QCoreApplication.translate("printing", "Receipt preview")
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
     doc = load_pdf(pdf, dialog)
     view = QPdfView(dialog)
-    view.setAccessibleName(QCoreApplication.translate(CONTEXT, "Receipt pages"))
+    view.setAccessibleName(QCoreApplication.translate("printing", "Pages to print"))
     view.setPageMode(QPdfView.PageMode.MultiPage)
     view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
     view.setDocument(doc)
     buttons = QDialogButtonBox(dialog)
     print_button = buttons.addButton(
-        QCoreApplication.translate(CONTEXT, "&Print"), QDialogButtonBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("printing", "&Print"), QDialogButtonBox.ButtonRole.AcceptRole
     )
-    close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+    close_button = buttons.addButton(
+        QCoreApplication.translate("printing", "C&lose"), QDialogButtonBox.ButtonRole.RejectRole
+    )
     print_button.setDefault(True)
     print_button.setObjectName("print")
     close_button.setObjectName("close")
+    for b in (print_button, close_button):
+        b.setAccessibleName(b.text().replace("&", ""))
 
     def _print() -> None:
         if on_print is not None:
@@ -289,7 +297,7 @@ def preview_dialog(pdf: bytes, parent: QWidget | None = None, *, on_print: Calla
     layout = QVBoxLayout(dialog)
     layout.addWidget(view, 1)
     layout.addWidget(buttons)
-    dialog.resize(420, 640)
+    dialog.resize(420, 600)
     dialog.pdf_view = view  # type: ignore[attr-defined]
     dialog.pdf_document = doc  # type: ignore[attr-defined]
     return dialog

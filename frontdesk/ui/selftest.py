@@ -68,7 +68,10 @@ def self_test(controller: AppController) -> int:
     page.saved.connect(receipts.append)
     printed: list[bool] = []
     page.print_finished.connect(printed.append)
-    page.save()
+    page.save()  # shows the visit's summary; confirming it saves, as Enter does
+    if page.summary is None:
+        return _fail(f"no summary before saving: {page.message.text()}")
+    page.summary.confirm()
     if not _wait(
         lambda: (
             bool(receipts)

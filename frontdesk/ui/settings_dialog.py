@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,11 +15,12 @@ from PySide6.QtWidgets import (
 
 from .context import AppContext
 from .language import LANGUAGE_NAMES
+from .page import Dialog
 from .settings import MAX_POINT_SIZE, MIN_POINT_SIZE, PAPERS
 from .widgets import data_label
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Dialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -89,11 +88,6 @@ class SettingsDialog(QDialog):
         self.server.setAccessibleName(self.tr("Central server address"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def save(self) -> None:
         ctx = self.ctx

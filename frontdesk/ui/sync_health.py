@@ -5,10 +5,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
 
     pass
 
+from .page import Dialog
 from .sync_words import (  # noqa: F401
     COLOURS,
     SUPERVISOR_ROLES,
@@ -54,7 +54,7 @@ from .sync_words import (  # noqa: F401
 log = logging.getLogger(__name__)
 
 
-class SyncHealthDialog(QDialog):
+class SyncHealthDialog(Dialog):
     """Sync health for supervisors: ages, counts, the last error in plain words and the refused changes
     with what to do; "Dismiss selected" (``replication.clear_rejected``) is the only write."""
 
@@ -86,6 +86,7 @@ class SyncHealthDialog(QDialog):
             form.addRow(cap, val)
         self.rejected_box = QGroupBox()
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("rejected_ops")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -178,11 +179,6 @@ class SyncHealthDialog(QDialog):
         self.close_button.setText(self.tr("&Close"))
         self.message.clear()
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         st = self.controller.current_status()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk import replication
 from frontdesk.clock import utcnow
-from frontdesk.errors import FrontdeskError
 from frontdesk.replication import SyncStatus
 
 from .sync_worker import SyncWorker
@@ -30,8 +29,8 @@ from .sync_worker import SyncWorker
 if TYPE_CHECKING:
     from frontdesk.sync.engine import SyncFailed, SyncReport
 
-    from .mainwindow import MainWindow
     from .services import CounterService
+    from .shell import Shell
 
 log = logging.getLogger(__name__)
 
@@ -101,8 +100,8 @@ class SyncController(QObject):
     changed = Signal()  # the indicator was updated (after a cycle or a local change)
     cycle_reported = Signal()  # a background cycle ended (its outcome is in ``last_outcome``)
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
+    def __init__(self, win: Shell) -> None:
+        super().__init__(win)  # type: ignore[arg-type]
         self.win = win
         self.ctx = win.ctx
         self.store = win.ctx.store
@@ -134,12 +133,12 @@ class SyncController(QObject):
         if lock in acts:
             i = acts.index(lock)
             before = acts[i - 1] if i > 0 and acts[i - 1].isSeparator() else lock
-        self.act_sync_now = QAction(win)
+        self.act_sync_now = QAction(self)
         self.act_sync_now.setObjectName("act_sync_now")
         self.act_sync_now.setShortcuts([QKeySequence(k) for k in SYNC_NOW_KEYS])
         self.act_sync_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.act_sync_now.triggered.connect(self.sync_now)
-        self.act_health = QAction(win)
+        self.act_health = QAction(self)
         self.act_health.setObjectName("act_sync_health")
         self.act_health.triggered.connect(self.open_health)
         self.act_health.setVisible(self.is_supervisor())  # hidden for clerks (and refused in open_health)
@@ -204,16 +203,8 @@ class SyncController(QObject):
         self.cycle_reported.emit()
 
     def refresh_pages(self) -> None:
-        """Remote changes arrived: refresh the worklist and the open request (no restart)."""
-        worklist, detail = self.win.built_worklist(), self.win.built_detail()
-        if worklist is not None and worklist.loaded_once:
-            worklist.refresh()
-        view = detail.view if detail is not None else None
-        if detail is not None and view is not None:
-            try:
-                detail.show_view(self.service.get_request(view.receipt_no))
-            except FrontdeskError as exc:
-                log.info("the open request could not be refreshed: %s", type(exc).__name__)
+        """Remote changes arrived: say so; the screens that show requests refresh themselves."""
+        self.win.events.remote_changes.emit()
 
     # ------------------------------------------------------------------ actions
     def sync_now(self) -> bool:
@@ -235,7 +226,7 @@ class SyncController(QObject):
             self.win.statusBar().showMessage(self.tr("The sync health panel is for supervisors."), 8000)
             return None
         if self.health is None:
-            self.health = SyncHealthDialog(self, self.win)
+            self.health = SyncHealthDialog(self, self.win.as_widget())
             self.health.sync_now_requested.connect(self.sync_now)
         self.health.refresh()
         self.health.show()
@@ -252,6 +243,6 @@ class SyncController(QObject):
         return done
 
 
-def attach(win: MainWindow) -> SyncController:
+def attach(win: Shell) -> SyncController:
     """Give a main window its sync indicator, actions, panel and background worker."""
     return SyncController(win)

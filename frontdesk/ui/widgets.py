@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QSizePolicy,
+    QWidget,
+)
 
 
 def set_role(label: QLabel, role: str) -> None:
@@ -34,6 +42,38 @@ def data_label(object_name: str = "", role: str = "") -> QLabel:
     lbl.setProperty("role", role)
     lbl.setWordWrap(True)
     return lbl
+
+
+class ElidedLabel(QLabel):
+    """A one-line data label that never widens its window: cut with "…" when there is no room, the whole
+    text in its tooltip and accessible name (the status bar's "who works where")."""
+
+    def __init__(self, object_name: str = "") -> None:
+        super().__init__()
+        if object_name:
+            self.setObjectName(object_name)
+        self.setProperty("fd_data", True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = ""
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + 8, super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, max(0, self.width())))
 
 
 class Question(QObject):
@@ -92,3 +132,16 @@ class Question(QObject):
         if isinstance(owner, QWidget):
             owner.window().activateWindow()  # give the keyboard back to the screen that asked
         self._on_answer(key)
+
+
+class CompactList(QListWidget):
+    """A list that asks for little height (``rows`` rows) and takes more when there is room: the intake
+    page fits a 1366×768 counter screen without scrolling, and a larger screen shows more rows."""
+
+    def __init__(self, rows: int = 4) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def sizeHint(self) -> QSize:
+        row = self.fontMetrics().height() + 4
+        return QSize(super().sizeHint().width(), row * self.rows + 2 * self.frameWidth())

@@ -15,16 +15,18 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,11 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.i18n import QT_TRANSLATE_NOOP
-from frontdesk.queries import QueueFilter, QueueRow
+from frontdesk.localtime import date_text
+from frontdesk.queries import COUNT_CAP, QueueFilter, QueueRow
 from frontdesk.workflow import STATUSES, status_label
 
+from .a11y import plain, say, tie
+from .page import Page
 from .services import CounterService
-from .widgets import data_label
+from .widgets import data_label, message_label
 
 PAGE = 200
 COLUMNS = (
@@ -136,6 +141,8 @@ class QueueModel(QAbstractTableModel):
             return QBrush(QColor("#202020"))
         if role == Qt.ItemDataRole.ToolTipRole and key == "service":
             return r.service_name_sq if self._lang() == "sq" else r.service_name_en
+        if role == Qt.ItemDataRole.AccessibleTextRole and key == "receipt_no" and r.priority:
+            return r.receipt_no + " — " + QCoreApplication.translate("QueueModel", "priority")
         return None
 
     def _lang(self) -> str:
@@ -148,13 +155,13 @@ class QueueModel(QAbstractTableModel):
             return r.citizen_name
         if key == "service":
             name = r.service_name_en if self._lang() == "en" else r.service_name_sq
-            return f"{r.service_code} — {name}"
+            return f"{name} ({r.service_code})"
         if key == "status":
             return QCoreApplication.translate("status", status_label(r.status))
         if key == "assignee":
-            return r.assignee or "—"
+            return self.service.user_names().get(r.assignee, r.assignee) if r.assignee else "—"
         if key == "due":
-            return r.due_date.strftime("%d.%m.%Y") if isinstance(r.due_date, dt.date) else str(r.due_date)
+            return date_text(r.due_date) if isinstance(r.due_date, dt.date) else str(r.due_date)
         if key == "sla":
             return sla_text(r.sla)
         return ""
@@ -176,7 +183,7 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
 
 
-class WorklistPage(QWidget):
+class WorklistPage(Page):
     open_request = Signal(str)
 
     def __init__(self, service: CounterService, parent: QWidget | None = None) -> None:
@@ -198,7 +205,10 @@ class WorklistPage(QWidget):
         self.text = QLineEdit()
         self.text.setObjectName("filter_text")
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(240)
+        self.text.setMinimumWidth(180)
+        for combo in (self.status, self.assignee, self.service_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.status_label, self.assignee_label, self.service_label, self.text_label = (
             QLabel(),
             QLabel(),
@@ -210,6 +220,10 @@ class WorklistPage(QWidget):
         self.service_label.setBuddy(self.service_filter)
         self.text_label.setBuddy(self.text)
         self.count = data_label("queue_count")
+        self.count.setWordWrap(False)
+        self.nothing = message_label("queue_nothing")  # "nothing found", said and shown
+        self.nothing.hide()
+        tie(self.nothing, self.text)
         self.table = QTableView()
         self.table.setObjectName("queue_table")
         self.table.setModel(self.model)
@@ -222,34 +236,48 @@ class WorklistPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.activated.connect(self._activated)
 
-        filters = QHBoxLayout()
-        for lbl, w in (
-            (self.text_label, self.text),
-            (self.status_label, self.status),
-            (self.assignee_label, self.assignee),
-            (self.service_label, self.service_filter),
+        find = QHBoxLayout()
+        find.addWidget(self.text_label)
+        find.addWidget(self.text, 1)
+        filters = QGridLayout()  # two filters to a row: they fit a narrow screen and large text
+        for i, (lbl, w) in enumerate(
+            (
+                (self.status_label, self.status),
+                (self.assignee_label, self.assignee),
+                (self.service_label, self.service_filter),
+            )
         ):
-            filters.addWidget(lbl)
-            filters.addWidget(w, 2 if w is self.text else 1)
-        filters.addWidget(self.overdue)
+            filters.addWidget(lbl, i // 2, (i % 2) * 2)
+            filters.addWidget(w, i // 2, (i % 2) * 2 + 1)
+        filters.addWidget(self.overdue, 1, 2, 1, 2)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.count)
         self.top_bar = top  # screens added for some roles put their buttons here (ui/supervisor)
+        self.top_stops: list[QWidget] = []  # ...and their Tab stops here
         lay.addLayout(top)
+        lay.addLayout(find)
         lay.addLayout(filters)
+        lay.addWidget(self.nothing)
         lay.addWidget(self.table, 1)
+        self.first_focus = self.table
+        self.text.installEventFilter(self)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.apply_filters)
         self.text.textChanged.connect(self._debounce.start)
-        self.text.returnPressed.connect(self.apply_filters)
+        self.text.returnPressed.connect(self._find_now)
         for combo in (self.status, self.assignee, self.service_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.overdue.toggled.connect(self.apply_filters)
@@ -257,21 +285,38 @@ class WorklistPage(QWidget):
         self.model.modelReset.connect(self._resize)
         self._filling = False
         self.retranslate()
+        if service.actor.role == "clerk":  # a clerk starts on "my requests" (one choice away from everyone's)
+            self._filling = True
+            self.assignee.setCurrentIndex(max(0, self.assignee.findData(service.actor.username)))
+            self._filling = False
+            self.model.flt = self.current_filter()
+
+    def tab_chain(self) -> list[QWidget]:
+        """Buttons other screens put in the top bar, the search, the filters, the table."""
+        return [
+            *self.top_stops,
+            self.text,
+            self.status,
+            self.assignee,
+            self.service_filter,
+            self.overdue,
+            self.table,
+        ]
 
     def retranslate(self) -> None:
         self._filling = True
         self.heading.setText(self.tr("Worklist"))
         self.text_label.setText(self.tr("Fi&nd:"))
-        self.text.setPlaceholderText(self.tr("Receipt no., personal number or name"))
-        self.text.setAccessibleName(self.tr("Find in the worklist"))
+        self.text.setPlaceholderText(self.tr("Any part of a name, a phone, a personal or receipt number"))
+        self.text.setAccessibleName(plain(self.text_label.text()).rstrip(":"))
         self.status_label.setText(self.tr("S&tatus:"))
-        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.status.setAccessibleName(plain(self.status_label.text()).rstrip(":"))
         self.assignee_label.setText(self.tr("&Assigned to:"))
-        self.assignee.setAccessibleName(self.tr("Filter by assignee"))
+        self.assignee.setAccessibleName(plain(self.assignee_label.text()).rstrip(":"))
         self.service_label.setText(self.tr("Servi&ce:"))
-        self.service_filter.setAccessibleName(self.tr("Filter by service"))
+        self.service_filter.setAccessibleName(plain(self.service_label.text()).rstrip(":"))
         self.overdue.setText(self.tr("Only &overdue"))
-        self.overdue.setAccessibleName(self.tr("Only overdue requests"))
+        self.overdue.setAccessibleName(plain(self.overdue.text()))
         self.table.setAccessibleName(self.tr("Requests"))
         lang = self.service.settings.current.language
         self._refill(
@@ -292,7 +337,7 @@ class WorklistPage(QWidget):
         self._refill(
             self.service_filter,
             [("", self.tr("All services"))]
-            + [(c.code, f"{c.code} — {c.name(lang)}") for c in self.service.all_services()],
+            + [(c.code, f"{c.name(lang)} ({c.code})") for c in self.service.all_services()],
         )
         self._filling = False
         self.model.retranslate()
@@ -308,11 +353,6 @@ class WorklistPage(QWidget):
         i = combo.findData(current)
         combo.setCurrentIndex(max(0, i))
         combo.blockSignals(False)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def current_filter(self) -> QueueFilter:
         return QueueFilter(
@@ -333,17 +373,57 @@ class WorklistPage(QWidget):
         self.model.reload()
         self.loaded_once = True
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def first_shown(self) -> None:
         if not self.loaded_once:
             self.refresh()
-        super().showEvent(event)
+
+    def _find_now(self) -> None:
+        """Enter in the search field: search now, and go to the results when there are some."""
+        self.apply_filters()
+        if self.model.rows:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.text and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.model.rows:  # ↓ from the search field: the results
+                self.table.setFocus()
+                self.table.selectRow(max(0, self.table.currentIndex().row()))
+                return True
+        return super().eventFilter(obj, event)
 
     def _show_count(self, loaded: int, total: int) -> None:
-        self.count.setText(self.tr("{total} requests").format(total=total))
+        if total > COUNT_CAP and self.model.flt.text:
+            self.count.setText(self.tr("More than {n} requests: narrow the search").format(n=f"{COUNT_CAP:,}"))
+        else:
+            self.count.setText(self.tr("{total} requests").format(total=total))
+        self.count.setAccessibleName(self.count.text())
+        flt = self.model.flt
+        if total == 0 and (flt.text or flt.status or flt.assignee or flt.overdue or flt.service_code):
+            if flt.text:
+                text = self.tr(
+                    "Nothing found for “{text}”. Try part of the surname, the phone, or the personal or receipt number."
+                ).format(text=flt.text)
+            else:
+                text = self.tr("No request matches these filters.")
+            say(self.nothing, text, "warning")
+        elif self.nothing.isVisible() or self.nothing.text():
+            say(self.nothing, "", speak=False)
 
     def _resize(self) -> None:
+        """Short columns fit their contents; the service name takes the rest of the width and is cut
+        with "…" (its whole name is the cell's tooltip), so the table fits the screen without scrolling."""
         if self.model.rows and not getattr(self, "_sized", False):
+            header = self.table.horizontalHeader()
             self.table.resizeColumnsToContents()
+            keys = [c[0] for c in COLUMNS]
+            widest = self.table.fontMetrics().horizontalAdvance("n" * 22)
+            for key in ("citizen", "assignee"):  # names: cut with "…" past ~22 letters
+                col = keys.index(key)
+                header.resizeSection(col, min(header.sectionSize(col), widest))
+            header.setSectionResizeMode(keys.index("service"), QHeaderView.ResizeMode.Stretch)
+            header.setStretchLastSection(False)
             self._sized = True
 
     def _activated(self, index: QModelIndex) -> None:

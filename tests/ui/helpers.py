@@ -26,3 +26,10 @@ def key(widget: QWidget, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifi
 
 def nid(serial: int, sex: str = "M") -> str:
     return sample_nid(dt.date(1975, 3, 14), sex, serial)
+
+
+def confirm_summary(page: object, qtbot: object) -> None:
+    """The intake shows the visit's summary before saving: Enter on it saves (as a clerk would)."""
+    qtbot.waitUntil(lambda: page.summary is not None and page.summary.isVisible(), timeout=5000)  # type: ignore[attr-defined]
+    summary = page.summary  # type: ignore[attr-defined]
+    QTest.keyClick(summary.save, Qt.Key.Key_Return)

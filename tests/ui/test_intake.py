@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from frontdesk import queries
 from frontdesk.ui.mainwindow import MainWindow
 
-from .helpers import key, nid, type_text
+from .helpers import confirm_summary, key, nid, type_text
 
 pytestmark = pytest.mark.ui
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -52,6 +52,7 @@ def test_full_intake_by_keyboard(clerk_window: MainWindow, qtbot) -> None:
         qtbot.waitSignal(page.print_finished, timeout=20_000) as printed,
     ):
         key(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
+        confirm_summary(page, qtbot)
     (receipt,) = saved.args[0]
     view = queries.get_request(win.ctx.store, receipt)
     assert view.citizen_nid == number
@@ -79,6 +80,7 @@ def test_one_visit_several_services(clerk_window: MainWindow, qtbot) -> None:
     _pick_service(clerk_window, "AI-001")
     with qtbot.waitSignal(page.saved, timeout=20_000) as saved:
         key(page.documents, Qt.Key.Key_S, CTRL)
+        confirm_summary(page, qtbot)
     receipts = saved.args[0]
     assert len(receipts) == 2
     views = [queries.get_request(clerk_window.ctx.store, r) for r in receipts]
@@ -93,8 +95,12 @@ def test_missing_documents_return_or_accept(clerk_window: MainWindow, qtbot) -> 
     _pick_service(clerk_window, "AI-004", all_documents=False)
     key(page.documents, Qt.Key.Key_Space)  # only the first document (ID) ticked
     key(page.documents, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: page.summary is not None and page.summary.isVisible())
+    assert "Required, missing" not in page.summary.body.text()  # Albanian: the missing ones by name
+    assert "mungojnë" in page.summary.body.text().lower()
+    confirm_summary(page, qtbot)
     qtbot.waitUntil(lambda: page.question is not None, timeout=20_000)
-    assert "REQ" in page.question.box.text()
+    assert "REQ" not in page.question.box.text()  # documents by name, not by code
     with qtbot.waitSignal(page.saved, timeout=20_000) as saved:
         page.question.choose("return")
     view = queries.get_request(clerk_window.ctx.store, saved.args[0][0])
@@ -103,6 +109,7 @@ def test_missing_documents_return_or_accept(clerk_window: MainWindow, qtbot) -> 
     _fill_citizen(clerk_window, qtbot, nid(914), "Teuta Demoja (TEST)")
     _pick_service(clerk_window, "AI-004", all_documents=False)
     key(page.documents, Qt.Key.Key_Return, CTRL)
+    confirm_summary(page, qtbot)
     qtbot.waitUntil(lambda: page.question is not None, timeout=20_000)
     with qtbot.waitSignal(page.saved, timeout=20_000) as saved:
         page.question.choose("accept")
@@ -116,6 +123,7 @@ def test_missing_documents_go_back_saves_nothing(clerk_window: MainWindow, qtbot
     _fill_citizen(clerk_window, qtbot, nid(915), "Ilir Imagjinari (TEST)")
     _pick_service(clerk_window, "AI-004", all_documents=False)
     key(page.documents, Qt.Key.Key_Return, CTRL)
+    confirm_summary(page, qtbot)
     qtbot.waitUntil(lambda: page.question is not None, timeout=20_000)
     page.question.choose("cancel")
     assert page.question is None
@@ -131,10 +139,12 @@ def test_check_letter_mismatch_is_a_confirmed_warning(clerk_window: MainWindow, 
     assert page.nid_state.property("role") == "warning"
     _pick_service(clerk_window, "AI-001")
     key(page.documents, Qt.Key.Key_Return, CTRL)
+    confirm_summary(page, qtbot)
     qtbot.waitUntil(lambda: page.question is not None, timeout=20_000)
     page.question.choose("correct")  # first: go back and correct — nothing saved
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.nid)
     key(page.nid, Qt.Key.Key_Return, CTRL)
+    confirm_summary(page, qtbot)
     qtbot.waitUntil(lambda: page.question is not None, timeout=20_000)
     with qtbot.waitSignal(page.saved, timeout=20_000) as saved:
         page.question.choose("keep")
@@ -149,6 +159,7 @@ def test_prefill_offered_and_accepted_with_one_key(clerk_window: MainWindow, qtb
     _pick_service(clerk_window, "AI-001")
     with qtbot.waitSignal(page.saved, timeout=20_000):
         key(page.documents, Qt.Key.Key_Return, CTRL)
+        confirm_summary(page, qtbot)
     # the same citizen comes back: the office already knows her (once-only)
     type_text(page.nid, number)
     assert page.offer_button.isVisibleTo(page)
@@ -175,6 +186,7 @@ def test_invalid_input_focuses_the_field(clerk_window: MainWindow, qtbot) -> Non
     _fill_citizen(clerk_window, qtbot, nid(918), "", "")
     _pick_service(clerk_window, "AI-001")
     key(page.documents, Qt.Key.Key_Return, CTRL)
+    confirm_summary(page, qtbot)
     qtbot.waitUntil(lambda: not page.busy and "emri" in page.message.text().lower(), timeout=20_000)
     assert page.message.property("role") == "error"
     assert QApplication.focusWidget() is page.name

@@ -99,7 +99,7 @@ def test_status_change_and_history(clerk_window: MainWindow, qtbot) -> None:
     assert detail.values["status"].text() == "Në shqyrtim"
     assert detail.history.topLevelItemCount() == before + 1
     last = detail.history.topLevelItem(detail.history.topLevelItemCount() - 1)
-    assert last.text(1) == "sporteli" and last.text(2) == "W01" and "Në shqyrtim" in last.text(3)
+    assert last.text(1) == "Arbër Sporteli (DEMO)" and last.text(2) == "W01" and "Në shqyrtim" in last.text(3)
 
 
 def test_delivery_with_rating(clerk_window: MainWindow, qtbot) -> None:
@@ -108,9 +108,10 @@ def test_delivery_with_rating(clerk_window: MainWindow, qtbot) -> None:
     detail = clerk_window.detail
     assert detail.deliver_button.isVisibleTo(detail)
     detail.deliver_button.click()
-    qtbot.waitUntil(lambda: detail.question is not None)
+    qtbot.waitUntil(lambda: detail.dialog is not None and detail.dialog.isVisible())
+    assert detail.dialog.by_citizen.isChecked()  # the citizen collects, unless the clerk says otherwise
     with qtbot.waitSignal(detail.action_finished, timeout=10_000):
-        detail.question.choose("4")
+        detail.dialog.choose(4)
     view = queries.get_request(clerk_window.ctx.store, no)
     assert view.status == "delivered" and view.rating == 4
     assert not detail.deliver_button.isVisibleTo(detail)
@@ -122,9 +123,9 @@ def test_delivery_rating_can_be_skipped(clerk_window: MainWindow, qtbot) -> None
     clerk_window.open_request(no)
     detail = clerk_window.detail
     detail.ask_delivery()
-    qtbot.waitUntil(lambda: detail.question is not None)
+    qtbot.waitUntil(lambda: detail.dialog is not None and detail.dialog.isVisible())
     with qtbot.waitSignal(detail.action_finished, timeout=10_000):
-        detail.question.choose("skip")
+        detail.dialog.choose(None)
     view = queries.get_request(clerk_window.ctx.store, no)
     assert view.status == "delivered" and view.rating is None
 
@@ -193,6 +194,10 @@ def test_worklist_pages_filters_and_sorts(clerk_window: MainWindow, qtbot, monke
     clerk_window.show_screen(1)
     wl = clerk_window.worklist
     model = wl.model
+    # a clerk starts on "my requests"; "everyone" is one choice away
+    assert wl.assignee.currentData() == "sporteli"
+    assert model.total == queries.queue_count(store, QueueFilter(assignee="sporteli"))
+    wl.assignee.setCurrentIndex(wl.assignee.findData(""))
     total = queries.queue_count(store, QueueFilter())
     assert total > 20
     assert model.total == total and model.rowCount() == 10
@@ -245,7 +250,8 @@ def test_worklist_enter_opens_request(clerk_window: MainWindow, qtbot) -> None:
 
 
 def test_status_bar_shows_who_where(clerk_window: MainWindow) -> None:
-    text = clerk_window.user_label.text()
+    text = clerk_window.user_label.full_text  # shown whole, or cut with "…" when the window is narrow
+    assert clerk_window.user_label.toolTip() == text == clerk_window.user_label.accessibleName()
     assert "Arbër Sporteli (DEMO)" in text and "Punonjës sporteli" in text
     assert "DEMO" in text and "W01" in text
     assert clerk_window.banner.isVisibleTo(clerk_window) and "demo" in clerk_window.banner.text().lower()

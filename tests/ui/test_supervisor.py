@@ -5,12 +5,14 @@ checked both ways (hidden in the UI, refused by the core)."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCharts import QBarCategoryAxis, QChartView, QValueAxis
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
 from frontdesk import admin, auth, queries, reports, setup, workflow, workload
@@ -67,7 +69,7 @@ def test_supervisor_reassigns_several_selected_requests_at_once(supervisor_windo
     type_text(dlg.reason, "Balancim i ngarkesës")
     assert dlg.ok.isEnabled()
     with qtbot.waitSignal(win.ctx.tasks.idle, timeout=10_000):
-        dlg.ok.click()
+        QTest.keyClick(dlg.reason, Qt.Key.Key_Return)  # Enter in the reason reassigns (issue 12)
     for r in rows:
         view = queries.get_request(win.ctx.store, r.receipt_no)
         assert view.assignee == "sporteli2"
@@ -166,20 +168,26 @@ def test_dashboard_renders_charts_and_exports_csv_and_pdf(supervisor_window: Mai
     assert rep.total.received > 0
     assert len(page.trend_chart.series()) == 2 and len(page.overdue_chart.series()) == 1
     assert len(page.findChildren(QChartView)) == 2
-    overdue = reports.overdue_by_service(win.ctx.store)
+    # the chart ranks the table's own rows (same period, same grouping), by name, on a whole-number axis
+    ranked = sorted((r for r in rep.rows if r.open_overdue), key=lambda r: (-r.open_overdue, r.label))[:6]
     bars = page.overdue_chart.series()[0].barSets()[0]
-    assert [bars.at(i) for i in range(bars.count())] == [n for *_x, n in reversed(overdue[:6])]
+    assert [bars.at(i) for i in range(bars.count())] == [r.open_overdue for r in reversed(ranked)]
+    axis = next(a for a in page.overdue_chart.axes() if isinstance(a, QValueAxis))
+    assert axis.tickInterval() == int(axis.tickInterval()) >= 1 and axis.labelFormat() == "%d"
+    labels = next(a for a in page.overdue_chart.axes() if isinstance(a, QBarCategoryAxis)).categories()
+    assert all(not re.fullmatch(r"[A-Z]{2}-\d{3}", c) for c in labels)  # names, not codes
     csv_path, pdf_path = tmp_path / "raporti.csv", tmp_path / "raporti.pdf"
     with qtbot.waitSignal(page.exported, timeout=15_000):
         page.export_csv(csv_path)
     with csv_path.open(encoding="utf-8-sig", newline="") as f:
         table = list(csv.reader(f))
-    assert table[0] == list(reports.FIELDS)
-    assert len(table) == len(rep.rows) + 2 and table[-1][0] == reports.TOTAL_KEY
+    assert table[0][:3] == ["Kodi", "Emërtimi", "Të marra"]  # the export speaks the UI's language
+    assert len(table) == len(rep.rows) + 2 and table[-1][0] == reports.TOTAL_KEY and table[-1][1] == "Gjithsej"
     with qtbot.waitSignal(page.exported, timeout=30_000):
         page.export_pdf(pdf_path)
     text = "".join(p.extract_text() for p in PdfReader(str(pdf_path)).pages)
     assert "Performanca" in text and str(rep.total.received) in text
+    assert "Gjithsej" in text and "Total" not in text
     assert "Ruajt" in page.message.text()
     # regrouping by clerk recomputes through the task runner
     page.group.setCurrentIndex(page.group.findData("clerk"))

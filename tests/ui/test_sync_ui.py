@@ -35,7 +35,7 @@ from frontdesk.ui.sync_panel import SyncHealthDialog, plain_failure, reject_sent
 from frontdesk.ui.sync_worker import SyncWorker
 from tests.central.conftest import Desk, Server, start_server, stop_server
 
-from .helpers import key, nid
+from .helpers import confirm_summary, key, nid
 from .test_intake import _fill_citizen, _pick_service
 
 pytestmark = pytest.mark.ui
@@ -160,6 +160,7 @@ def test_intake_pending_then_sync_now_acknowledges_and_drops_the_provisional_lin
     _pick_service(win, "AI-005")
     with qtbot.waitSignal(page.saved, timeout=TIMEOUT) as saved:
         key(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
+        confirm_summary(page, qtbot)
     (receipt,) = saved.args[0]
     enrolled.tasks.wait_idle()
     qtbot.waitUntil(lambda: "1 në pritje" in indicator(win)[1], timeout=TIMEOUT)

@@ -3,7 +3,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+192" />
+        <location filename="../../ui/supervisor/admin.py" line="+135" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -30,12 +30,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+198" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+64" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location line="-197" />
+        <location line="+1" />
         <source>Fee (lekë)</source>
         <translation>Fee (lekë)</translation>
     </message>
@@ -61,24 +61,24 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+242" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+66" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location line="-242" />
-        <location line="+243" />
+        <location line="+0" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+4" />
         <source>Full name</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="-243" />
-        <location line="+244" />
+        <location line="+0" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="+4" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="-244" />
+        <location line="+0" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
@@ -113,7 +113,7 @@
         <translation>Lift the lock after too many wrong passwords</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+15" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -188,62 +188,62 @@
         <translation>User {user} can sign in again.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location filename="../../ui/supervisor/admin_dialogs.py" line="-94" />
         <source>One per line: CODE | Albanian name | English name | optional</source>
         <translation>One per line: CODE | Albanian name | English name | optional</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Add a local service</source>
         <translation>Add a local service</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Code:</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Service code</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Name in &amp;Albanian:</source>
-        <translation>Name in &amp;Albanian:</translation>
+        <location line="+3" />
+        <source>Name in Al&amp;banian:</source>
+        <translation>Name in Al&amp;banian:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Name in Albanian</source>
         <translation>Name in Albanian</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Name in &amp;English:</source>
         <translation>Name in &amp;English:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Name in English</source>
         <translation>Name in English</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Ca&amp;tegory:</source>
         <translation>Ca&amp;tegory:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Fee (lekë):</source>
         <translation>&amp;Fee (lekë):</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Fee in lekë</source>
         <translation>Fee in lekë</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Standard (working days):</source>
         <translation>&amp;Standard (working days):</translation>
     </message>
@@ -253,87 +253,87 @@
         <translation>Standard processing time in working days</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Office:</source>
         <translation>&amp;Office:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Office that handles it</source>
         <translation>Office that handles it</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Documents:</source>
         <translation>&amp;Documents:</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Documents, one per line</source>
         <translation>Documents, one per line</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+49" />
+        <location line="+3" />
+        <location line="+62" />
         <source>&amp;Add</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location line="-48" />
-        <location line="+49" />
-        <location line="+32" />
+        <location line="-61" />
+        <location line="+62" />
+        <location line="+38" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-76" />
+        <location line="-95" />
         <source>Service {code} added.</source>
         <translation>Service {code} added.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>Add a user</source>
         <translation>Add a user</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;User name:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>&amp;Role:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+33" />
+        <location line="+4" />
+        <location line="+38" />
         <source>&amp;Temporary password:</source>
         <translation>&amp;Temporary password:</translation>
     </message>
     <message>
-        <location line="-33" />
-        <location line="+33" />
+        <location line="-37" />
+        <location line="+38" />
         <source>Temporary password</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="-30" />
         <source>User {user} added; they must change the password at the first sign-in.</source>
         <translation>User {user} added; they must change the password at the first sign-in.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Reset the password of {user}</source>
         <translation>Reset the password of {user}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+7" />
         <source>&amp;Reset</source>
         <translation>&amp;Reset</translation>
     </message>
@@ -436,7 +436,7 @@
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+127" />
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
@@ -517,8 +517,8 @@
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Verify chain</source>
-        <translation>&amp;Verify chain</translation>
+        <source>Verify &amp;chain</source>
+        <translation>Verify &amp;chain</translation>
     </message>
     <message>
         <location line="+1" />
@@ -571,7 +571,7 @@
         <translation>All actions</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+78" />
         <source>The newest {n} entries; older ones follow.</source>
         <translation>The newest {n} entries; older ones follow.</translation>
     </message>
@@ -597,9 +597,52 @@
     </message>
 </context>
 <context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../ui/supervisor/audit_words.py" line="+38" />
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>from {old} to {new}</source>
+        <translation>from {old} to {new}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>satisfaction {n} of 5</source>
+        <translation>satisfaction {n} of 5</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>copy {n}</source>
+        <translation>copy {n}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>original</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not active</source>
+        <translation>not active</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>reason: {reason}</source>
+        <translation>reason: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="+247" />
+        <location filename="../../ui/login.py" line="+248" />
         <source>Change password</source>
         <translation>Change password</translation>
     </message>
@@ -629,24 +672,9 @@
         <translation>&amp;Repeat new password:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Current password</source>
-        <translation>Current password</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>New password</source>
-        <translation>New password</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Repeat new password</source>
-        <translation>Repeat new password</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>&amp;Change password</source>
-        <translation>&amp;Change password</translation>
+        <location line="+5" />
+        <source>Change pass&amp;word</source>
+        <translation>Change pass&amp;word</translation>
     </message>
     <message>
         <location line="+1" />
@@ -654,36 +682,89 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+4" />
         <source>The two new passwords differ.</source>
         <translation>The two new passwords differ.</translation>
     </message>
 </context>
 <context>
+    <name>CitizenForm</name>
+    <message>
+        <location filename="../../ui/intake/citizen.py" line="+74" />
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Personal number:</source>
+        <translation>&amp;Personal number:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>e.g. J00101999W</source>
+        <translation>e.g. J00101999W</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Use these details (F4)</source>
+        <translation>&amp;Use these details (F4)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Full &amp;name:</source>
+        <translation>Full &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>P&amp;hone:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>P&amp;riority (elderly or disabled citizen)</source>
+        <translation>P&amp;riority (elderly or disabled citizen)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Personal number is valid.</source>
+        <translation>Personal number is valid.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>You will be asked to confirm when saving.</source>
+        <translation>You will be asked to confirm when saving.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Known from an earlier visit: {details}</source>
+        <translation>Known from an earlier visit: {details}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/supervisor/dashboard.py" line="+179" />
-        <location line="+27" />
-        <location line="+91" />
+        <location filename="../../ui/supervisor/dashboard.py" line="+181" />
+        <location line="+40" />
+        <location line="+86" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location line="-116" />
-        <location line="+25" />
-        <location line="+91" />
+        <location line="-124" />
+        <location line="+38" />
+        <location line="+86" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="-114" />
-        <location line="+23" />
-        <location line="+91" />
+        <location line="-122" />
+        <location line="+36" />
+        <location line="+86" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-113" />
+        <location line="-121" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
@@ -728,25 +809,25 @@
         <translation>Ratings</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+220" />
+        <location line="+17" />
+        <location line="+231" />
         <source>Performance against the service standards</source>
         <translation>Performance against the service standards</translation>
     </message>
     <message>
-        <location line="-219" />
-        <source>&amp;From:</source>
-        <translation>&amp;From:</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="-229" />
         <source>&amp;To:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Group by:</source>
-        <translation>&amp;Group by:</translation>
+        <location line="-1" />
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Group &amp;by:</source>
+        <translation>Group &amp;by:</translation>
     </message>
     <message>
         <location line="+1" />
@@ -795,12 +876,11 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+138" />
         <source>Services by open overdue requests</source>
         <translation>Services by open overdue requests</translation>
     </message>
     <message>
-        <location line="-114" />
+        <location line="+19" />
         <source>Computing…</source>
         <translation>Computing…</translation>
     </message>
@@ -825,12 +905,27 @@
         <translation>Week beginning</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
+        <source>Services by open overdue requests (received in the period)</source>
+        <translation>Services by open overdue requests (received in the period)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clerks by open overdue requests (received in the period)</source>
+        <translation>Clerks by open overdue requests (received in the period)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Units by open overdue requests (received in the period)</source>
+        <translation>Units by open overdue requests (received in the period)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+21" />
         <source>Open requests past their promised date</source>
         <translation>Open requests past their promised date</translation>
     </message>
@@ -861,260 +956,168 @@
     </message>
 </context>
 <context>
-    <name>IntakePage</name>
+    <name>DeliveryDialog</name>
     <message>
-        <location filename="../../ui/intake.py" line="+224" />
-        <source>New request</source>
-        <translation>New request</translation>
+        <location filename="../../ui/dialogs.py" line="+174" />
+        <source>Deliver to citizen</source>
+        <translation>Deliver to citizen</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Citizen</source>
-        <translation>Citizen</translation>
+        <source>Who collects the result?</source>
+        <translation>Who collects the result?</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Personal number:</source>
-        <translation>&amp;Personal number:</translation>
+        <source>The &amp;citizen: {name}</source>
+        <translation>The &amp;citizen: {name}</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Personal number</source>
-        <translation>Personal number</translation>
+        <location line="+2" />
+        <source>An au&amp;thorised person</source>
+        <translation>An au&amp;thorised person</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>e.g. J00101999W</source>
-        <translation>e.g. J00101999W</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Use these details (F4)</source>
-        <translation>&amp;Use these details (F4)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Use the details from an earlier visit</source>
-        <translation>Use the details from an earlier visit</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Full &amp;name:</source>
         <translation>Full &amp;name:</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Full name</source>
-        <translation>Full name</translation>
+        <source>Full name of the authorised person</source>
+        <translation>Full name of the authorised person</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>P&amp;hone:</source>
-        <translation>P&amp;hone:</translation>
+        <source>&amp;Identity document no.:</source>
+        <translation>&amp;Identity document no.:</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Phone</source>
-        <translation>Phone</translation>
+        <source>Identity document number of the authorised person</source>
+        <translation>Identity document number of the authorised person</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>P&amp;riority (elderly or disabled citizen)</source>
-        <translation>P&amp;riority (elderly or disabled citizen)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Priority</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Servi&amp;ce:</source>
-        <translation>Servi&amp;ce:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Documents received:</source>
-        <translation>&amp;Documents received:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Documents received</source>
-        <translation>Documents received</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Space ticks the highlighted document; * marks required ones</source>
-        <translation>Space ticks the highlighted document; * marks required ones</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Tick &amp;all (Ctrl+D)</source>
-        <translation>Tick &amp;all (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>F&amp;ee paid:</source>
-        <translation>F&amp;ee paid:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Fee paid</source>
-        <translation>Fee paid</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source> lekë</source>
-        <translation> lekë</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>N&amp;ote:</source>
-        <translation>N&amp;ote:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+1" />
-        <source>Services in this visit</source>
-        <translation>Services in this visit</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Add ano&amp;ther service (Ctrl+N)</source>
-        <translation>Add ano&amp;ther service (Ctrl+N)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Re&amp;move service</source>
-        <translation>Re&amp;move service</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;Save and print (Ctrl+Enter)</source>
-        <translation>&amp;Save and print (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>C&amp;lear form</source>
-        <translation>C&amp;lear form</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Last visit:</source>
-        <translation>Last visit:</translation>
-    </message>
-    <message>
-        <location line="+15" />
-        <source>Personal number is valid.</source>
-        <translation>Personal number is valid.</translation>
+        <source>Satisfaction: 5 = very satisfied, 1 = not at all</source>
+        <translation>Satisfaction: 5 = very satisfied, 1 = not at all</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>You will be asked to confirm when saving.</source>
-        <translation>You will be asked to confirm when saving.</translation>
-    </message>
-    <message>
-        <location line="+17" />
-        <source>Known from an earlier visit: {details}</source>
-        <translation>Known from an earlier visit: {details}</translation>
-    </message>
-    <message>
-        <location line="+37" />
-        <source>No service chosen yet.</source>
-        <translation>No service chosen yet.</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>{code} — {name}. Fee {fee} lekë; standard {days} working days.</source>
-        <translation>{code} — {name}. Fee {fee} lekë; standard {days} working days.</translation>
-    </message>
-    <message>
-        <location line="+38" />
-        <source>Choose a service first, then add another one.</source>
-        <translation>Choose a service first, then add another one.</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Service added. Choose the next service of this visit.</source>
-        <translation>Service added. Choose the next service of this visit.</translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>{code} — {name} ({n} documents)</source>
-        <translation>{code} — {name} ({n} documents)</translation>
-    </message>
-    <message>
-        <location line="+19" />
-        <source>Choose at least one service.</source>
-        <translation>Choose at least one service.</translation>
-    </message>
-    <message>
-        <location line="+9" />
-        <source>Saving…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location line="+22" />
-        <source>Correct the personal number, then save again.</source>
-        <translation>Correct the personal number, then save again.</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Check letter does not match</source>
-        <translation>Check letter does not match</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>&amp;Correct the number</source>
-        <translation>&amp;Correct the number</translation>
+        <source>{n} of 5</source>
+        <translation>{n} of 5</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Keep it as typed</source>
-        <translation>&amp;Keep it as typed</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>Not saved. Tick the documents received, then save again.</source>
-        <translation>Not saved. Tick the documents received, then save again.</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>Return the request to the citizen for completion, or accept it anyway?</source>
-        <translation>Return the request to the citizen for completion, or accept it anyway?</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Documents missing</source>
-        <translation>Documents missing</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>&amp;Return for completion</source>
-        <translation>&amp;Return for completion</translation>
+        <source>&amp;Skip</source>
+        <translation>&amp;Skip</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>&amp;Accept anyway</source>
-        <translation>&amp;Accept anyway</translation>
+        <source>No rating</source>
+        <translation>No rating</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>&amp;Deliver</source>
+        <translation>&amp;Deliver</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Go &amp;back</source>
         <translation>Go &amp;back</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+33" />
+        <source>Write the authorised person's full name and identity document number.</source>
+        <translation>Write the authorised person's full name and identity document number.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../ui/intake/__init__.py" line="+158" />
+        <source>New request</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+1" />
+        <source>New request: show the visit's summary, then save and print</source>
+        <translation>New request: show the visit's summary, then save and print</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New request: take the citizen's details from an earlier visit</source>
+        <translation>New request: take the citizen's details from an earlier visit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New request: add another service to the visit</source>
+        <translation>New request: add another service to the visit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New request: tick all documents</source>
+        <translation>New request: tick all documents</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Save and print (Ctrl+Enter)</source>
+        <translation>&amp;Save and print (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>C&amp;lear form</source>
+        <translation>C&amp;lear form</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Last visit:</source>
+        <translation>Last visit:</translation>
+    </message>
+    <message>
+        <location line="+157" />
+        <source>Saved: {receipts}. Printing the receipt…</source>
+        <translation>Saved: {receipts}. Printing the receipt…</translation>
+    </message>
+    <message>
+        <location line="-121" />
+        <source>Choose a service first, then add another one.</source>
+        <translation>Choose a service first, then add another one.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Service added. Choose the next service of this visit.</source>
+        <translation>Service added. Choose the next service of this visit.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Choose at least one service.</source>
+        <translation>Choose at least one service.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Not saved yet. Change what is needed, then save again.</source>
+        <translation>Not saved yet. Change what is needed, then save again.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Correct the personal number, then save again.</source>
+        <translation>Correct the personal number, then save again.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Not saved. Tick the documents received, then save again.</source>
+        <translation>Not saved. Tick the documents received, then save again.</translation>
+    </message>
+    <message>
+        <location line="+30" />
         <source>{receipts} — promised by {date}</source>
         <translation>{receipts} — promised by {date}</translation>
     </message>
@@ -1124,12 +1127,7 @@
         <translation>(returned for completion: {nos})</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Saved. Printing the receipt…</source>
-        <translation>Saved. Printing the receipt…</translation>
-    </message>
-    <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Saved and printed: {no}.</source>
         <translation>Saved and printed: {no}.</translation>
     </message>
@@ -1140,9 +1138,62 @@
     </message>
 </context>
 <context>
+    <name>IntakeQuestions</name>
+    <message>
+        <location filename="../../ui/intake/confirm.py" line="+128" />
+        <source>Check letter does not match</source>
+        <translation>Check letter does not match</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Correct the number</source>
+        <translation>&amp;Correct the number</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Keep it as typed</source>
+        <translation>&amp;Keep it as typed</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Required documents are missing.</source>
+        <translation>Required documents are missing.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Required documents missing for {service}: {documents}.</source>
+        <translation>Required documents missing for {service}: {documents}.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Documents missing</source>
+        <translation>Documents missing</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Return the request to the citizen for completion, or accept it anyway?</source>
+        <translation>Return the request to the citizen for completion, or accept it anyway?</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Return for completion</source>
+        <translation>&amp;Return for completion</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Accept anyway</source>
+        <translation>&amp;Accept anyway</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Go &amp;back</source>
+        <translation>Go &amp;back</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="-160" />
+        <location filename="../../ui/login.py" line="-152" />
         <source>frontdesk — locked</source>
         <translation>frontdesk — locked</translation>
     </message>
@@ -1182,17 +1233,7 @@
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>User name</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Sign in</source>
         <translation>&amp;Sign in</translation>
     </message>
@@ -1207,7 +1248,7 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+16" />
         <source>Enter your user name and password.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -1230,7 +1271,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="+198" />
+        <location filename="../../ui/mainwindow.py" line="+275" />
         <source>frontdesk — {unit}, counter {ws}</source>
         <translation>frontdesk — {unit}, counter {ws}</translation>
     </message>
@@ -1250,6 +1291,16 @@
         <translation>Request (Ctrl+3)</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>My day (Ctrl+T)</source>
+        <translation>My day (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Screens</source>
+        <translation>Screens</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>Demo data: this workstation runs with fictitious demo data. Nothing here is a real request.</source>
         <translation>Demo data: this workstation runs with fictitious demo data. Nothing here is a real request.</translation>
@@ -1265,12 +1316,7 @@
         <translation>Scan or type, then Enter</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Scan or type a receipt number</source>
-        <translation>Scan or type a receipt number</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
@@ -1288,6 +1334,11 @@
         <location line="+1" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>H&amp;elp</source>
+        <translation>H&amp;elp</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1336,6 +1387,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>My &amp;day</source>
+        <translation>My &amp;day</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Scan / find receipt</source>
         <translation>&amp;Scan / find receipt</translation>
     </message>
@@ -1355,17 +1411,47 @@
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
         <location line="+4" />
         <source>{name} ({role}) · unit {unit} · workstation {ws}</source>
         <translation>{name} ({role}) · unit {unit} · workstation {ws}</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+98" />
         <source>Opened {no}.</source>
         <translation>Opened {no}.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+31" />
+        <source>Unsaved request</source>
+        <translation>Unsaved request</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The new request on the intake page is not saved. Go back to it, or discard it?</source>
+        <translation>The new request on the intake page is not saved. Go back to it, or discard it?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Go &amp;back to the request</source>
+        <translation>Go &amp;back to the request</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Discard and sign out</source>
+        <translation>&amp;Discard and sign out</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Discard and quit</source>
+        <translation>&amp;Discard and quit</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Still saving or printing; try again in a moment.</source>
         <translation>Still saving or printing; try again in a moment.</translation>
     </message>
@@ -1373,7 +1459,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+46" />
+        <location filename="../../ui/worklist.py" line="+51" />
         <source>Receipt no.</source>
         <translation>Receipt no.</translation>
     </message>
@@ -1422,11 +1508,39 @@
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
+    <message>
+        <location line="+83" />
+        <source>priority</source>
+        <translation>priority</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="-144" />
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Required: it is kept in the history and sent to the central system</source>
+        <translation>Required: it is kept in the history and sent to the central system</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Go &amp;back</source>
+        <translation>Go &amp;back</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Write the reason first.</source>
+        <translation>Write the reason first.</translation>
+    </message>
 </context>
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../ui/supervisor/reassign.py" line="+109" />
+        <location filename="../../ui/supervisor/reassign.py" line="+114" />
         <source>Reassign requests</source>
         <translation>Reassign requests</translation>
     </message>
@@ -1476,7 +1590,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+15" />
         <source>{n} request(s) chosen.</source>
         <translation>{n} request(s) chosen.</translation>
     </message>
@@ -1489,12 +1603,12 @@
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+166" />
+        <location filename="../../ui/detail.py" line="+263" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-61" />
         <source>Scan a receipt (F2) or open a request from the worklist.</source>
         <translation>Scan a receipt (F2) or open a request from the worklist.</translation>
     </message>
@@ -1589,7 +1703,7 @@
         <translation>Receipt prints:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -1600,51 +1714,41 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Void this in&amp;take…</source>
+        <translation>Void this in&amp;take…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Re&amp;print receipt</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Pre&amp;view receipt</source>
-        <translation>Pre&amp;view receipt</translation>
+        <source>Previe&amp;w receipt</source>
+        <translation>Previe&amp;w receipt</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Preview the receipt before printing it</source>
-        <translation>Preview the receipt before printing it</translation>
+        <location line="+9" />
+        <source>Rea&amp;son:</source>
+        <translation>Rea&amp;son:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-6" />
         <source>Add n&amp;ote:</source>
         <translation>Add n&amp;ote:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>New note</source>
-        <translation>New note</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Reass&amp;ign to:</source>
         <translation>Reass&amp;ign to:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Reassign to</source>
-        <translation>Reassign to</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Reason for the reassignment</source>
         <translation>Reason for the reassignment</translation>
     </message>
@@ -1654,7 +1758,7 @@
         <translation>Reassign</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <location line="+2" />
         <source>History</source>
         <translation>History</translation>
@@ -1680,7 +1784,7 @@
         <translation>What</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+26" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -1690,22 +1794,37 @@
         <translation>no</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+1" />
+        <source>Request {no} — {status}</source>
+        <translation>Request {no} — {status}</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>{fee} lekë</source>
         <translation>{fee} lekë</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+6" />
+        <source>{n} of 5</source>
+        <translation>{n} of 5</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
+        <source>→ {status}…</source>
+        <translation>→ {status}…</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Change status to {status}</source>
         <translation>Change status to {status}</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+30" />
         <source>Received at the counter ({status})</source>
         <translation>Received at the counter ({status})</translation>
     </message>
@@ -1713,6 +1832,11 @@
         <location line="+2" />
         <source>Status: {old} → {new}</source>
         <translation>Status: {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Intake voided: {reason}</source>
+        <translation>Intake voided: {reason}</translation>
     </message>
     <message>
         <location line="+4" />
@@ -1726,11 +1850,16 @@
     </message>
     <message>
         <location line="+3" />
+        <source>collected by an authorised person: {name}, document {id}</source>
+        <translation>collected by an authorised person: {name}, document {id}</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Reassigned from {old} to {new}: {reason}</source>
         <translation>Reassigned from {old} to {new}: {reason}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>Note: {text}</source>
         <translation>Note: {text}</translation>
     </message>
@@ -1745,37 +1874,83 @@
         <translation>Receipt reprinted (copy {n})</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+5" />
+        <source>reason: {reason}</source>
+        <translation>reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <location line="+28" />
         <source>Status changed to {status}.</source>
         <translation>Status changed to {status}.</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>S&amp;kip</source>
-        <translation>S&amp;kip</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>Deliver to citizen</source>
-        <translation>Deliver to citizen</translation>
+        <location line="-19" />
+        <source>Reject request {no}</source>
+        <translation>Reject request {no}</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>How satisfied is the citizen with the service? 5 = very satisfied, 1 = not at all. The citizen may skip this.</source>
-        <translation>How satisfied is the citizen with the service? 5 = very satisfied, 1 = not at all. The citizen may skip this.</translation>
+        <source>The request will be rejected: the citizen gets no result and the decision cannot be undone. Write the reason, as the citizen will be told.</source>
+        <translation>The request will be rejected: the citizen gets no result and the decision cannot be undone. Write the reason, as the citizen will be told.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Reject the request</source>
+        <translation>&amp;Reject the request</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cancel request {no}</source>
+        <translation>Cancel request {no}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The request will be cancelled and leaves every queue; this cannot be undone. Write the reason.</source>
+        <translation>The request will be cancelled and leaves every queue; this cannot be undone. Write the reason.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Cancel the request</source>
+        <translation>&amp;Cancel the request</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Void intake {no}</source>
+        <translation>Void intake {no}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The intake will be voided: the request is cancelled, the fee is returned to the citizen and a void slip is printed. The receipt number is never used again. Write the reason.</source>
+        <translation>The intake will be voided: the request is cancelled, the fee is returned to the citizen and a void slip is printed. The receipt number is never used again. Write the reason.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Void the intake</source>
+        <translation>&amp;Void the intake</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Intake {no} voided. Printing the void slip…</source>
+        <translation>Intake {no} voided. Printing the void slip…</translation>
     </message>
     <message>
         <location line="+14" />
+        <source>Intake {no} voided; the void slip is printed.</source>
+        <translation>Intake {no} voided; the void slip is printed.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Intake {no} voided.</source>
+        <translation>Intake {no} voided.</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>Delivered.</source>
         <translation>Delivered.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Note added.</source>
         <translation>Note added.</translation>
     </message>
@@ -1791,9 +1966,67 @@
     </message>
 </context>
 <context>
+    <name>ServiceForm</name>
+    <message>
+        <location filename="../../ui/intake/cart.py" line="+96" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Servi&amp;ce:</source>
+        <translation>Servi&amp;ce:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Documents received:</source>
+        <translation>&amp;Documents received:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Space ticks the highlighted document; bold ones are required</source>
+        <translation>Space ticks the highlighted document; bold ones are required</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tick &amp;all (Ctrl+D)</source>
+        <translation>Tick &amp;all (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Fee pa&amp;id:</source>
+        <translation>Fee pa&amp;id:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> lekë</source>
+        <translation> lekë</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>required</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>No service chosen yet.</source>
+        <translation>No service chosen yet.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Chosen: {service}.</source>
+        <translation>Chosen: {service}.</translation>
+    </message>
+</context>
+<context>
     <name>ServicePicker</name>
     <message>
-        <location filename="../../ui/service_picker.py" line="+44" />
+        <location filename="../../ui/service_picker.py" line="+55" />
         <source>Type a code or part of the name…</source>
         <translation>Type a code or part of the name…</translation>
     </message>
@@ -1807,11 +2040,36 @@
         <source>Matching services</source>
         <translation>Matching services</translation>
     </message>
+    <message>
+        <location line="+22" />
+        <source>Used most at this counter</source>
+        <translation>Used most at this counter</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All services</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>{name}, fee {fee} lekë, standard {days} working days</source>
+        <translation>{name}, fee {fee} lekë, standard {days} working days</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No service matches.</source>
+        <translation>No service matches.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{service}; {i} of {n}</source>
+        <translation>{service}; {i} of {n}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+67" />
+        <location filename="../../ui/settings_dialog.py" line="+66" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1917,49 +2175,144 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/help.py" line="+133" />
+        <location line="+1" />
+        <location line="+2" />
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>What they do</source>
+        <translation>What they do</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>next / previous field; out of a table or list</source>
+        <translation>next / previous field; out of a table or list</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Arrows</source>
+        <translation>Arrows</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>move inside a table or list</source>
+        <translation>move inside a table or list</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>next field on the intake page; open the highlighted request</source>
+        <translation>next field on the intake page; open the highlighted request</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alt + underlined letter</source>
+        <translation>Alt + underlined letter</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>the field or button of that letter</source>
+        <translation>the field or button of that letter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>tick the highlighted document</source>
+        <translation>tick the highlighted document</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Escape</source>
+        <translation>Escape</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>close a question or dialog without changing anything</source>
+        <translation>close a question or dialog without changing anything</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>a scanned receipt opens its request from any page</source>
+        <translation>a scanned receipt opens its request from any page</translation>
+    </message>
+</context>
+<context>
     <name>Supervision</name>
     <message>
-        <location filename="../../ui/supervisor/__init__.py" line="+123" />
+        <location filename="../../ui/supervisor/__init__.py" line="+119" />
         <source>Workload (Ctrl+4)</source>
         <translation>Workload (Ctrl+4)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+8" />
         <source>&amp;Workload</source>
         <translation>&amp;Workload</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-7" />
         <source>Dashboard (Ctrl+5)</source>
         <translation>Dashboard (Ctrl+5)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+8" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-7" />
         <source>Audit (Ctrl+6)</source>
         <translation>Audit (Ctrl+6)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+8" />
         <source>&amp;Audit trail</source>
         <translation>&amp;Audit trail</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-7" />
         <source>Administration (Ctrl+7)</source>
         <translation>Administration (Ctrl+7)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+8" />
         <source>&amp;Catalogue and users</source>
         <translation>&amp;Catalogue and users</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+6" />
         <source>S&amp;upervision</source>
         <translation>S&amp;upervision</translation>
     </message>
@@ -1972,7 +2325,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="+152" />
+        <location filename="../../ui/sync_panel.py" line="+151" />
         <source>Sync &amp;now</source>
         <translation>Sync &amp;now</translation>
     </message>
@@ -1983,7 +2336,7 @@
     </message>
     <message>
         <location line="+48" />
-        <location line="+21" />
+        <location line="+13" />
         <source>Syncing with the central server…</source>
         <translation>Syncing with the central server…</translation>
     </message>
@@ -2001,7 +2354,7 @@
 <context>
     <name>SyncHealthDialog</name>
     <message>
-        <location filename="../../ui/sync_health.py" line="+149" />
+        <location filename="../../ui/sync_health.py" line="+150" />
         <source>Sync health</source>
         <translation>Sync health</translation>
     </message>
@@ -2127,7 +2480,7 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+9" />
         <source>none (this workstation works offline only)</source>
         <translation>none (this workstation works offline only)</translation>
     </message>
@@ -2178,9 +2531,191 @@
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../ui/today.py" line="+140" />
+        <source>My day</source>
+        <translation>My day</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Intakes and fees by service</source>
+        <translation>Intakes and fees by service</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+4" />
+        <location line="+5" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>Intakes</source>
+        <translation>Intakes</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Fees (lekë)</source>
+        <translation>Fees (lekë)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>My intakes</source>
+        <translation>My intakes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+5" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <location line="+5" />
+        <source>Receipt no.</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <location line="+5" />
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Fee (lekë)</source>
+        <translation>Fee (lekë)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>My deliveries</source>
+        <translation>My deliveries</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Cash-up slip…</source>
+        <translation>&amp;Cash-up slip…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>My day — {date}</source>
+        <translation>My day — {date}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} intakes, fees {fee} lekë; {d} deliveries; {v} voided</source>
+        <translation>{n} intakes, fees {fee} lekë; {d} deliveries; {v} voided</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>{fee} — voided</source>
+        <translation>{fee} — voided</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Cash-up slip</source>
+        <translation>Cash-up slip</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The cash-up slip is printed.</source>
+        <translation>The cash-up slip is printed.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitCart</name>
+    <message>
+        <location filename="../../ui/intake/cart.py" line="+66" />
+        <source>Services in this visit</source>
+        <translation>Services in this visit</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add ano&amp;ther service (Ctrl+N)</source>
+        <translation>Add ano&amp;ther service (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Re&amp;move service</source>
+        <translation>Re&amp;move service</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>{name} ({n} documents)</source>
+        <translation>{name} ({n} documents)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSummary</name>
+    <message>
+        <location filename="../../ui/intake/confirm.py" line="-109" />
+        <source>Visit summary</source>
+        <translation>Visit summary</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save this visit?</source>
+        <translation>Save this visit?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Save and print</source>
+        <translation>&amp;Save and print</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Go &amp;back</source>
+        <translation>Go &amp;back</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{fee} lekë</source>
+        <translation>{fee} lekë</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Citizen: {name}, personal number {nid}</source>
+        <translation>Citizen: {name}, personal number {nid}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+11" />
+        <source>Documents received: {docs}</source>
+        <translation>Documents received: {docs}</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <location line="+11" />
+        <source>Required, missing: {docs}</source>
+        <translation>Required, missing: {docs}</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <location line="+12" />
+        <source>Total fee of the visit: {fee} lekë ({n} services)</source>
+        <translation>Total fee of the visit: {fee} lekë ({n} services)</translation>
+    </message>
+</context>
+<context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../ui/worklist.py" line="+206" />
+        <location filename="../../ui/worklist.py" line="+163" />
         <source>Worklist</source>
         <translation>Worklist</translation>
     </message>
@@ -2190,57 +2725,32 @@
         <translation>Fi&amp;nd:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Receipt no., personal number or name</source>
-        <translation>Receipt no., personal number or name</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Find in the worklist</source>
-        <translation>Find in the worklist</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>S&amp;tatus:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Filter by status</source>
-        <translation>Filter by status</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Assigned to:</source>
         <translation>&amp;Assigned to:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Filter by assignee</source>
-        <translation>Filter by assignee</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Servi&amp;ce:</source>
         <translation>Servi&amp;ce:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Filter by service</source>
-        <translation>Filter by service</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Only &amp;overdue</source>
         <translation>Only &amp;overdue</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Only overdue requests</source>
-        <translation>Only overdue requests</translation>
+        <location line="-8" />
+        <source>Any part of a name, a phone, a personal or receipt number</source>
+        <translation>Any part of a name, a phone, a personal or receipt number</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+10" />
         <source>Requests</source>
         <translation>Requests</translation>
     </message>
@@ -2270,15 +2780,30 @@
         <translation>All services</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+59" />
+        <source>More than {n} requests: narrow the search</source>
+        <translation>More than {n} requests: narrow the search</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>{total} requests</source>
         <translation>{total} requests</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Nothing found for “{text}”. Try part of the surname, the phone, or the personal or receipt number.</source>
+        <translation>Nothing found for “{text}”. Try part of the surname, the phone, or the personal or receipt number.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No request matches these filters.</source>
+        <translation>No request matches these filters.</translation>
     </message>
 </context>
 <context>
     <name>WorklistReassign</name>
     <message>
-        <location filename="../../ui/supervisor/reassign.py" line="+44" />
+        <location filename="../../ui/supervisor/reassign.py" line="+45" />
         <source>Reass&amp;ign selected…</source>
         <translation>Reass&amp;ign selected…</translation>
     </message>
@@ -2288,7 +2813,7 @@
         <translation>Move the selected requests to another clerk (Ctrl+click to select several)</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+14" />
         <source>Select one or more requests first.</source>
         <translation>Select one or more requests first.</translation>
     </message>
@@ -2296,7 +2821,7 @@
 <context>
     <name>WorkloadPage</name>
     <message>
-        <location filename="../../ui/supervisor/workload.py" line="+83" />
+        <location filename="../../ui/supervisor/workload.py" line="+88" />
         <source>Workload</source>
         <translation>Workload</translation>
     </message>
@@ -2371,7 +2896,7 @@
         <translation>Choose some of this clerk's open requests and give them to another</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+29" />
         <source>Nobody (unassigned)</source>
         <translation>Nobody (unassigned)</translation>
     </message>
@@ -2426,7 +2951,7 @@ Please tell IT what you were doing.</source>
 Please tell IT what you were doing.</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+131" />
         <source>frontdesk cannot start</source>
         <translation>frontdesk cannot start</translation>
     </message>
@@ -2815,19 +3340,19 @@ The details are in the log file.</translation>
         <translation>This desk was restored from a backup: it gives out new receipt numbers once it has synced with the central system, so that no number is given twice. Connect it and sync, or ask IT.</translation>
     </message>
     <message>
-        <location filename="../../queries.py" line="+133" />
+        <location filename="../../queries.py" line="+134" />
         <source>No request with receipt number {receipt_no}.</source>
         <translation>No request with receipt number {receipt_no}.</translation>
     </message>
     <message>
-        <location line="+119" />
+        <location line="+127" />
         <location filename="../../rules.py" line="+72" />
         <location filename="../../workflow/changes.py" line="-105" />
         <source>Unknown status {status}.</source>
         <translation>Unknown status {status}.</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+33" />
         <source>Cannot sort by {column}.</source>
         <translation>Cannot sort by {column}.</translation>
     </message>
@@ -3159,7 +3684,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location filename="../../db.py" line="+280" />
-        <location filename="../../dbfiles.py" line="+198" />
+        <location filename="../../dbfiles.py" line="+199" />
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} does not open with this key, or it is not a frontdesk database.</translation>
     </message>
@@ -3269,11 +3794,16 @@ The details are in the log file.</translation>
         <source>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</source>
         <translation>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</translation>
     </message>
+    <message>
+        <location filename="../../ui/services.py" line="+36" />
+        <source>Request {receipt_no} was not voided.</source>
+        <translation>Request {receipt_no} was not voided.</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="+56" />
+        <location filename="../../ui/messages.py" line="+82" />
         <source>The database is busy (another program on this computer is using it). Nothing was saved; try again in a moment.</source>
         <translation>The database is busy (another program on this computer is using it). Nothing was saved; try again in a moment.</translation>
     </message>
@@ -3316,9 +3846,34 @@ The details are in the log file.</translation>
         <translation>Printing on {printer} could not start. The request is saved: check the printer (paper, cover, cable) and reprint the receipt.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="+26" />
+        <location line="+182" />
+        <source>Receipt preview</source>
+        <translation>Receipt preview</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Pages to print</source>
+        <translation>Pages to print</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Print</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>C&amp;lose</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services.py" line="-9" />
         <source>Printing is switched off in the settings (printer: none). The request is saved: choose a printer in the settings and reprint the receipt.</source>
         <translation>Printing is switched off in the settings (printer: none). The request is saved: choose a printer in the settings and reprint the receipt.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Printing is switched off in the settings (printer: none). Choose a printer, then print again.</source>
+        <translation>Printing is switched off in the settings (printer: none). Choose a printer, then print again.</translation>
     </message>
 </context>
 <context>
@@ -3337,7 +3892,7 @@ The details are in the log file.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="-261" />
+        <location filename="../../ui/mainwindow.py" line="-426" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>

@@ -1,9 +1,10 @@
 """Supervision and administration screens (issue 6): reassignment from the worklist, workload per clerk,
 the performance dashboard, the audit trail, and administration of the catalogue and users.
 
-``install(window)`` adds what the signed-in role may use to the main window — pages (tabs), a
+``install(shell)`` adds what the signed-in role may use to the main window — pages (tabs), a
 "Supervision" menu (Workload Ctrl+4, Dashboard Ctrl+5, Audit Ctrl+6) and an "Administration" menu
-(Ctrl+7) — and nothing for clerks. The core refuses the same calls for the wrong role anyway.
+(Ctrl+7) — and nothing for clerks. The core refuses the same calls for the wrong role anyway. It sees
+the window only as a :class:`~frontdesk.ui.shell.Shell` (no import of the main window).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from .service import SupervisorService
 
 if TYPE_CHECKING:
-    from ..mainwindow import MainWindow
+    from ..shell import Shell
 
 # The pages load only for the roles that see them (a clerk's window never imports QtCharts).
 
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
 class Supervision(QObject):
     """The supervision/administration part of one main window (its child; follows its language)."""
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
+    def __init__(self, win: Shell) -> None:
+        super().__init__(win)  # type: ignore[arg-type]
         self.setObjectName("supervision")
         self.win = win
         ctx = win.ctx
@@ -36,7 +37,7 @@ class Supervision(QObject):
         if s.can_reassign():
             from .reassign import WorklistReassign
 
-            self.reassign = WorklistReassign(win.worklist, s, ctx.tasks)
+            self.reassign = WorklistReassign(win.worklist_page(), s, ctx.tasks)
         if s.can_see_workload():
             from .workload import WorkloadPage
 
@@ -53,6 +54,14 @@ class Supervision(QObject):
             from .admin import AdminPage
 
             self.admin = AdminPage(s, ctx.tasks)
+        for page, first in (
+            (self.workload, "table"),
+            (self.dashboard, "date_from"),
+            (self.audit, "text"),
+            (self.admin, "sections"),
+        ):
+            if page is not None:
+                page.first_focus = getattr(page, first)  # where the keyboard lands when the page is shown
         self.menu: QMenu | None = None
         self.admin_menu: QMenu | None = None
         self.actions: dict[str, QAction] = {}
@@ -80,8 +89,8 @@ class Supervision(QObject):
         self.retranslate()
 
     def _add(self, menu: QMenu, key: str, page: QWidget, keys: str) -> None:
-        self.win.tabs.addTab(page, "")
-        act = QAction(self.win)
+        self.win.add_page(page, lambda: self._tab_titles()[key])
+        act = QAction(self)
         act.setObjectName(f"act_{key}")
         act.setShortcut(QKeySequence(keys))
         act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -93,43 +102,35 @@ class Supervision(QObject):
         return [p for p in (self.workload, self.dashboard, self.audit, self.admin) if p is not None]
 
     def show_page(self, page: QWidget) -> None:
-        self.win.tabs.setCurrentWidget(page)
-        page.setFocus()
-        focus: QWidget | None = None
-        if page is self.workload and self.workload is not None:
-            focus = self.workload.table
-        elif page is self.dashboard and self.dashboard is not None:
-            focus = self.dashboard.date_from
-        elif page is self.audit and self.audit is not None:
-            focus = self.audit.text
-        elif page is self.admin and self.admin is not None:
-            focus = self.admin.sections
-        if focus is not None:
-            focus.setFocus()
+        self.win.show_page(page)  # each page puts the keyboard on its first control (Page.first_focus)
 
     def open_queue(self, username: str) -> None:
         """The worklist filtered to one clerk's requests ("-": nobody's)."""
-        wl = self.win.worklist
+        wl = self.win.worklist_page()
         i = wl.assignee.findData(username)
         if i < 0:
             return
         wl.assignee.setCurrentIndex(i)
         wl.apply_filters()
-        self.win.show_screen(self.win.tabs.indexOf(wl))
+        self.win.show_page(wl)
+
+    def _tab_titles(self) -> dict[str, str]:
+        return {
+            "workload": self.tr("Workload (Ctrl+4)"),
+            "dashboard": self.tr("Dashboard (Ctrl+5)"),
+            "audit": self.tr("Audit (Ctrl+6)"),
+            "admin": self.tr("Administration (Ctrl+7)"),
+        }
 
     def retranslate(self) -> None:
-        tabs = self.win.tabs
         texts = {
-            "workload": (self.tr("Workload (Ctrl+4)"), self.tr("&Workload")),
-            "dashboard": (self.tr("Dashboard (Ctrl+5)"), self.tr("&Dashboard")),
-            "audit": (self.tr("Audit (Ctrl+6)"), self.tr("&Audit trail")),
-            "admin": (self.tr("Administration (Ctrl+7)"), self.tr("&Catalogue and users")),
+            "workload": self.tr("&Workload"),
+            "dashboard": self.tr("&Dashboard"),
+            "audit": self.tr("&Audit trail"),
+            "admin": self.tr("&Catalogue and users"),
         }
-        pages = {"workload": self.workload, "dashboard": self.dashboard, "audit": self.audit, "admin": self.admin}
-        for key, (tab, action) in texts.items():
-            page = pages[key]
-            if page is not None:
-                tabs.setTabText(tabs.indexOf(page), tab)
+        for key, action in texts.items():
+            if key in self.actions:
                 self.actions[key].setText(action)
         if self.menu is not None:
             self.menu.setTitle(self.tr("S&upervision"))
@@ -142,7 +143,7 @@ class Supervision(QObject):
         return False
 
 
-def install(win: MainWindow) -> Supervision:
+def install(win: Shell) -> Supervision:
     return Supervision(win)
 
 

@@ -7,21 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,13 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.auth import ROLES, UserInfo
+from frontdesk.auth import UserInfo
 from frontdesk.catalog import ServiceInfo
 
 from ..messages import Problem
+from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
-from .service import SupervisorService, parse_documents
+from . import admin_dialogs
+from .admin_form import FormDialog
+from .service import SupervisorService
 
 KEY = Qt.ItemDataRole.UserRole
 ROLE_LABELS = {"clerk": "Clerk", "supervisor": "Supervisor", "admin": "Administrator"}  # context "roles"
@@ -45,72 +40,7 @@ def _role(role: str) -> str:
     return QCoreApplication.translate("roles", ROLE_LABELS.get(role, role))
 
 
-class FormDialog(QDialog):
-    """A small form with OK / Cancel; ``submitted`` carries the values; errors are shown inside."""
-
-    submitted = Signal(dict)
-
-    def __init__(self, parent: QWidget | None, name: str) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setModal(True)
-        self.form = QFormLayout()
-        self.fields: dict[str, QWidget] = {}
-        self.labels: dict[str, QLabel] = {}
-        self.message = message_label(name + "_message")
-        self.ok = QPushButton()
-        self.ok.setObjectName(name + "_ok")
-        self.ok.setDefault(True)
-        self.cancel = QPushButton()
-        self.cancel.setObjectName(name + "_cancel")
-        box = QDialogButtonBox()
-        box.addButton(self.ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.clicked.connect(lambda: self.submitted.emit(self.values()))
-        self.cancel.clicked.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(self.form)
-        lay.addWidget(self.message)
-        lay.addWidget(box)
-
-    def add(self, key: str, widget: QWidget) -> QWidget:
-        widget.setObjectName(f"{self.objectName()}_{key}")
-        label = QLabel()
-        label.setBuddy(widget)
-        self.form.addRow(label, widget)
-        self.fields[key] = widget
-        self.labels[key] = label
-        return widget
-
-    def set_texts(self, title: str, texts: dict[str, tuple[str, str]], ok: str, cancel: str) -> None:
-        """texts: key → (label with mnemonic, accessible name)."""
-        self.setWindowTitle(title)
-        for key, (label, name) in texts.items():
-            self.labels[key].setText(label)
-            self.fields[key].setAccessibleName(name)
-        self.ok.setText(ok)
-        self.cancel.setText(cancel)
-
-    def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, w in self.fields.items():
-            if isinstance(w, QLineEdit):
-                out[key] = w.text()
-            elif isinstance(w, QPlainTextEdit):
-                out[key] = w.toPlainText()
-            elif isinstance(w, QSpinBox):
-                out[key] = w.value()
-            elif isinstance(w, QComboBox):
-                out[key] = w.currentData()
-        return out
-
-    def show_problem(self, text: str) -> None:
-        self.message.setText(text)
-        set_role(self.message, "error")
-        self.ok.setEnabled(True)
-
-
-class AdminPage(QWidget):
+class AdminPage(Page):
     changed = Signal()
 
     def __init__(self, service: SupervisorService, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -179,6 +109,7 @@ class AdminPage(QWidget):
     @staticmethod
     def _table(name: str, columns: int) -> QTableWidget:
         t = QTableWidget(0, columns)
+        t.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         t.setObjectName(name)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -187,6 +118,18 @@ class AdminPage(QWidget):
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setStretchLastSection(True)
         return t
+
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.sections.tabBar(),
+            self.service_table,
+            self.add_service_button,
+            self.service_toggle,
+            self.user_table,
+            self.add_user_button,
+            self.user_toggle,
+            self.reset_button,
+        ]
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Administration"))
@@ -215,15 +158,9 @@ class AdminPage(QWidget):
         self.unlock_button.setToolTip(self.tr("Lift the lock after too many wrong passwords"))
         self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
+    def first_shown(self) -> None:
         if not self.loaded_once:
             self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self.services = self.service.services()
@@ -369,133 +306,12 @@ class AdminPage(QWidget):
         done = self.tr("User {user} can sign in again.").format(user=user.username)
         self._run("unlock_user", lambda: self.service.unlock_user(user.username), done)
 
+    # the dialogs live in admin_dialogs.py (same translation context)
     def open_add_service(self) -> FormDialog:
-        d = FormDialog(self.window(), "service_dialog")
-        code = d.add("code", QLineEdit())
-        d.add("name_sq", QLineEdit())
-        d.add("name_en", QLineEdit())
-        d.add("category", QLineEdit())
-        fee = QSpinBox()
-        fee.setRange(0, 10_000_000)
-        fee.setSingleStep(100)
-        d.add("fee", fee)
-        days = QSpinBox()
-        days.setRange(0, 365)
-        days.setValue(5)
-        d.add("standard_days", days)
-        d.add("office", QLineEdit())
-        docs = QPlainTextEdit()
-        docs.setTabChangesFocus(True)
-        docs.setPlaceholderText(self.tr("One per line: CODE | Albanian name | English name | optional"))
-        d.add("documents", docs)
-        d.set_texts(
-            self.tr("Add a local service"),
-            {
-                "code": (self.tr("&Code:"), self.tr("Service code")),
-                "name_sq": (self.tr("Name in &Albanian:"), self.tr("Name in Albanian")),
-                "name_en": (self.tr("Name in &English:"), self.tr("Name in English")),
-                "category": (self.tr("Ca&tegory:"), self.tr("Category")),
-                "fee": (self.tr("&Fee (lekë):"), self.tr("Fee in lekë")),
-                "standard_days": (
-                    self.tr("&Standard (working days):"),
-                    self.tr("Standard processing time in working days"),
-                ),
-                "office": (self.tr("&Office:"), self.tr("Office that handles it")),
-                "documents": (self.tr("&Documents:"), self.tr("Documents, one per line")),
-            },
-            self.tr("&Add"),
-            self.tr("Cancel"),
-        )
-
-        def submit(v: dict[str, Any]) -> None:
-            documents = parse_documents(v["documents"])
-            done = self.tr("Service {code} added.").format(code=v["code"].strip().upper())
-            self._run(
-                "service_add",
-                lambda: self.service.add_local_service(
-                    code=v["code"],
-                    name_sq=v["name_sq"],
-                    name_en=v["name_en"],
-                    category=v["category"],
-                    fee=v["fee"],
-                    standard_days=v["standard_days"],
-                    office=v["office"],
-                    documents=documents,
-                ),
-                done,
-                d,
-            )
-
-        d.submitted.connect(submit)
-        self.dialog = d
-        d.resize(620, 520)
-        d.open()
-        code.setFocus()
-        return d
+        return admin_dialogs.add_service(self)
 
     def open_add_user(self) -> FormDialog:
-        d = FormDialog(self.window(), "user_dialog")
-        name = d.add("username", QLineEdit())
-        d.add("full_name", QLineEdit())
-        role = QComboBox()
-        for r in ROLES:
-            role.addItem(_role(r), r)
-        d.add("role", role)
-        pw = QLineEdit()
-        pw.setEchoMode(QLineEdit.EchoMode.Password)
-        d.add("password", pw)
-        d.set_texts(
-            self.tr("Add a user"),
-            {
-                "username": (self.tr("&User name:"), self.tr("User name")),
-                "full_name": (self.tr("&Full name:"), self.tr("Full name")),
-                "role": (self.tr("&Role:"), self.tr("Role")),
-                "password": (self.tr("&Temporary password:"), self.tr("Temporary password")),
-            },
-            self.tr("&Add"),
-            self.tr("Cancel"),
-        )
-
-        def submit(v: dict[str, Any]) -> None:
-            done = self.tr("User {user} added; they must change the password at the first sign-in.").format(
-                user=v["username"].strip().lower()
-            )
-            self._run(
-                "user_add",
-                lambda: self.service.add_user(v["username"], v["role"], v["full_name"], v["password"]),
-                done,
-                d,
-            )
-
-        d.submitted.connect(submit)
-        self.dialog = d
-        d.open()
-        name.setFocus()
-        return d
+        return admin_dialogs.add_user(self)
 
     def open_reset_password(self) -> FormDialog | None:
-        user = self.selected_user()
-        if user is None:
-            return None
-        d = FormDialog(self.window(), "reset_dialog")
-        pw = QLineEdit()
-        pw.setEchoMode(QLineEdit.EchoMode.Password)
-        d.add("password", pw)
-        d.set_texts(
-            self.tr("Reset the password of {user}").format(user=user.username),
-            {"password": (self.tr("&Temporary password:"), self.tr("Temporary password"))},
-            self.tr("&Reset"),
-            self.tr("Cancel"),
-        )
-
-        def submit(v: dict[str, Any]) -> None:
-            done = self.tr("Password of {user} reset; they must change it at the next sign-in.").format(
-                user=user.username
-            )
-            self._run("reset_password", lambda: self.service.reset_password(user.username, v["password"]), done, d)
-
-        d.submitted.connect(submit)
-        self.dialog = d
-        d.open()
-        pw.setFocus()
-        return d
+        return admin_dialogs.reset_password(self)

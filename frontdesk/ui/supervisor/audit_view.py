@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import audit
-from frontdesk.deadlines import OFFICE_TZ
 from frontdesk.i18n import QT_TRANSLATE_NOOP
+from frontdesk.localtime import datetime_text
 
 from ..messages import Problem
+from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import data_label, message_label, set_role
+from .audit_words import describe
 from .service import SupervisorService, VerifyText
 
 LIMIT = 500
@@ -64,7 +64,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     loaded = Signal(int)
     verified = Signal(bool)
 
@@ -102,6 +102,7 @@ class AuditPage(QWidget):
         self.text_label.setBuddy(self.text)
         self.count = data_label("audit_count")
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("audit_table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -162,6 +163,20 @@ class AuditPage(QWidget):
         self.loaded_once = False
         self.retranslate()
 
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.more_button,
+            self.text,
+            self.who,
+            self.action,
+            self.use_dates,
+            self.date_from,
+            self.date_to,
+            self.refresh_button,
+            self.table,
+            self.verify_button,
+        ]
+
     def retranslate(self) -> None:
         self._filling = True
         self.heading.setText(self.tr("Audit trail"))
@@ -180,7 +195,7 @@ class AuditPage(QWidget):
         self.refresh_button.setText(self.tr("&Refresh"))
         self.more_button.setText(self.tr("O&lder entries"))
         self.more_button.setToolTip(self.tr("Show the next {n} older entries").format(n=LIMIT))
-        self.verify_button.setText(self.tr("&Verify chain"))
+        self.verify_button.setText(self.tr("Verify &chain"))
         self.verify_button.setToolTip(self.tr("Check that no entry was changed, removed or inserted"))
         self.table.setAccessibleName(self.tr("Audit entries"))
         self.table.setHorizontalHeaderLabels(
@@ -209,15 +224,9 @@ class AuditPage(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
+    def first_shown(self) -> None:
         if not self.loaded_once:
             self.refresh()
-        super().showEvent(event)
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
@@ -264,17 +273,16 @@ class AuditPage(QWidget):
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.entries))
+        names = self.service.user_names()
+        reasons = self.service.event_reasons(self.entries)
         for i, e in enumerate(self.entries):
-            local = e.time.replace(tzinfo=dt.UTC).astimezone(OFFICE_TZ)
-            details = json.dumps(e.details, ensure_ascii=False, sort_keys=True) if e.details else ""
-            subject = e.subject or ""
             cells = [
                 str(e.seq),
-                local.strftime("%d.%m.%Y %H:%M:%S"),
-                e.actor or "—",
+                datetime_text(e.time, seconds=True),
+                names.get(e.actor, e.actor) if e.actor else "—",
                 e.workstation_code,
                 action_label(e.action),
-                f"{subject}  {details}".strip(),
+                describe(e, names, reasons),
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(i, c, QTableWidgetItem(text))

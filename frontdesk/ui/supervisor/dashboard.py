@@ -19,8 +19,8 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QShowEvent
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from frontdesk import reports
 
 from ..messages import Problem
+from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
 from .service import DashboardData, SupervisorService
@@ -78,7 +79,7 @@ def fmt(field: str, value: Any) -> str:
     return str(value)
 
 
-class DashboardPage(QWidget):
+class DashboardPage(Page):
     computed = Signal()
     exported = Signal(str)  # path
 
@@ -118,6 +119,7 @@ class DashboardPage(QWidget):
         self.busy.hide()
         self.message = message_label("dashboard_message")
         self.table = QTableWidget(0, len(FIELDS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("dashboard_table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -192,11 +194,24 @@ class DashboardPage(QWidget):
             self.tr("Ratings"),
         ]
 
+    def tab_chain(self) -> list[QWidget]:
+        return [
+            self.date_from,
+            self.date_to,
+            self.group,
+            self.show_button,
+            self.csv_button,
+            self.pdf_button,
+            self.table,
+            self.trend_view,
+            self.overdue_view,
+        ]
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Performance against the service standards"))
-        self.from_label.setText(self.tr("&From:"))
+        self.from_label.setText(self.tr("F&rom:"))
         self.to_label.setText(self.tr("&To:"))
-        self.group_label.setText(self.tr("&Group by:"))
+        self.group_label.setText(self.tr("Group &by:"))
         self.date_from.setAccessibleName(self.tr("First day received"))
         self.date_to.setAccessibleName(self.tr("Last day received"))
         self.group.setAccessibleName(self.tr("Group the report by"))
@@ -216,17 +231,12 @@ class DashboardPage(QWidget):
         self.overdue_view.setAccessibleName(self.tr("Services by open overdue requests"))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
-            self._chart_fonts()
-        super().changeEvent(event)
+    def text_size_changed(self) -> None:
+        self._chart_fonts()
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def first_shown(self) -> None:
         if not self.loaded_once:
             self.compute()
-        super().showEvent(event)
 
     def current_group(self) -> str:
         return str(self.group.currentData() or "service")
@@ -348,24 +358,40 @@ class DashboardPage(QWidget):
         self._chart_fonts()
 
     def _overdue(self, top: int = 6) -> None:
+        """The rows of the table (same period, same grouping) ranked by their open overdue requests, by
+        name; whole numbers on the axis."""
         assert self.data is not None
         chart = self.overdue_chart
         self._reset(chart)
-        chart.setTitle(self.tr("Services by open overdue requests"))
-        ranked = self.data.overdue[:top]
+        rep = self.data.report
+        chart.setTitle(
+            {
+                "service": self.tr("Services by open overdue requests (received in the period)"),
+                "clerk": self.tr("Clerks by open overdue requests (received in the period)"),
+                "unit": self.tr("Units by open overdue requests (received in the period)"),
+            }.get(rep.by, "")
+        )
+        ranked = sorted((r for r in rep.rows if r.open_overdue), key=lambda r: (-r.open_overdue, r.label))[:top]
         bars = QBarSet(self.tr("Overdue"))
         bars.setColor(QColor("#c0392b"))
+        metrics = self.fontMetrics()
         cats = []
-        for code, _name, n in reversed(ranked):  # the largest at the top
-            bars.append(n)
-            cats.append(code)
+        for row in reversed(ranked):  # the largest at the top
+            bars.append(row.open_overdue)
+            name = row.label or self._nobody(row.key)
+            cats.append(metrics.elidedText(name, Qt.TextElideMode.ElideRight, metrics.horizontalAdvance("n" * 24)))
         series = QHorizontalBarSeries()
         series.append(bars)
         chart.addSeries(series)
         y = QBarCategoryAxis()
         y.append(cats or ["–"])
+        top_value = max([r.open_overdue for r in ranked] or [1])
+        step = max(1, -(-top_value // 5))  # at most ~5 whole-number ticks
         x = QValueAxis()
-        x.setRange(0, max([n for *_x, n in ranked] or [1]) + 1)
+        x.setRange(0, step * (-(-top_value // step)) + (step if top_value % step == 0 else 0))
+        x.setTickType(QValueAxis.TickType.TicksDynamic)
+        x.setTickAnchor(0)
+        x.setTickInterval(step)
         x.setLabelFormat("%d")
         x.setTitleText(self.tr("Open requests past their promised date"))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,13 +24,14 @@ from PySide6.QtWidgets import (
 from frontdesk.queries import QueueRow, RequestView
 
 from ..messages import Problem
+from ..page import Dialog, Part
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
 from ..worklist import ROW_RECEIPT, WorklistPage, sla_text
 from .service import SupervisorService
 
 
-class ReassignDialog(QDialog):
+class ReassignDialog(Dialog):
     """Choose who takes the requests and why. With ``candidates`` (rebalancing a clerk's queue) the
     supervisor also ticks which requests move; otherwise ``receipt_nos`` are the worklist's selection."""
 
@@ -101,9 +101,14 @@ class ReassignDialog(QDialog):
         lay.addWidget(self.message)
         lay.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
+        self.reason.returnPressed.connect(self._submit_if_ready)  # Enter in the reason reassigns
         self.retranslate()
         self.resize(560, 420 if self.requests is not None else 220)
         self.reason.setFocus()
+
+    def _submit_if_ready(self) -> None:
+        if self.ok.isEnabled():
+            self._submit()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reassign requests"))
@@ -118,11 +123,6 @@ class ReassignDialog(QDialog):
         self.ok.setText(self.tr("Rea&ssign"))
         self.cancel.setText(self.tr("Cancel"))
         self._update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def chosen(self) -> list[str]:
         if self.requests is None:
@@ -180,7 +180,7 @@ def run_reassign(
     dialog.submitted.connect(submitted)
 
 
-class WorklistReassign(QWidget):
+class WorklistReassign(Part):
     """The "Reassign…" button over the worklist (supervisors only), working on the selected rows."""
 
     def __init__(self, worklist: WorklistPage, service: SupervisorService, tasks: TaskRunner) -> None:
@@ -205,16 +205,12 @@ class WorklistReassign(QWidget):
         self.button.clicked.connect(self.open_dialog)
         worklist.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         worklist.top_bar.addWidget(self)
+        worklist.top_stops.append(self.button)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.button.setText(self.tr("Reass&ign selected…"))
         self.button.setToolTip(self.tr("Move the selected requests to another clerk (Ctrl+click to select several)"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def selected(self) -> list[str]:
         sel = self.worklist.table.selectionModel()

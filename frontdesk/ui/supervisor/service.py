@@ -115,12 +115,12 @@ class SupervisorService:
         weeks = reports.weekly_on_time(self.store, date_from, date_to)
         return DashboardData(report, weeks, reports.overdue_by_service(self.store))
 
-    @staticmethod
-    def export_csv(report: reports.Report, path: Path) -> Path:
+    def export_csv(self, report: reports.Report, path: Path) -> Path:
+        """The report as CSV in the UI's language (headings and the total's label)."""
         from frontdesk import report_export
         from frontdesk.private import write_private  # exports are private (0600), like the database
 
-        write_private(path, report_export.to_csv(report), encoding="utf-8-sig")
+        write_private(path, report_export.to_csv(report, lang=self.language), encoding="utf-8-sig")
         return path
 
     def export_pdf(self, report: reports.Report, path: Path, title: str) -> Path:
@@ -150,6 +150,14 @@ class SupervisorService:
             self.store, self.actor, who=who, action=action, date_from=date_from, date_to=date_to, text=text,
             before_seq=before_seq, limit=limit,
         )  # fmt: skip
+
+    def user_names(self) -> dict[str, str]:
+        """Log-in name → full name (the screens show people by name)."""
+        return {u.username: u.full_name for u in auth.list_users(self.store)}
+
+    def event_reasons(self, entries: list[audit.AuditView]) -> dict[tuple[str, str, dt.datetime], str]:
+        subjects = sorted({e.subject for e in entries if e.subject and e.action in ("reassign", "status")})
+        return queries.event_reasons(self.store, subjects)
 
     def verify_audit(self) -> VerifyText:
         result = admin.verify_audit(self.store, self.actor)

@@ -3,8 +3,8 @@ oldest open request, received and delivered today; open a clerk's queue in the w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from frontdesk.workload import ClerkLoad
 
 from ..messages import Problem
+from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
 from ..worklist import SLA_COLOUR
@@ -29,7 +30,7 @@ from .service import SupervisorService
 USER_ROLE = Qt.ItemDataRole.UserRole
 
 
-class WorkloadPage(QWidget):
+class WorkloadPage(Page):
     open_queue = Signal(str)  # username ("-" = nobody)
 
     def __init__(self, service: SupervisorService, tasks: TaskRunner, parent: QWidget | None = None) -> None:
@@ -42,6 +43,7 @@ class WorkloadPage(QWidget):
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
         self.table = QTableWidget(0, 8)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move inside it
         self.table.setObjectName("workload_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -79,6 +81,9 @@ class WorkloadPage(QWidget):
         self.loaded_once = False
         self.retranslate()
 
+    def tab_chain(self) -> list[QWidget]:
+        return [self.table, self.queue_button, self.rebalance_button, self.refresh_button]
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Workload"))
         self.legend.setText(
@@ -106,15 +111,9 @@ class WorkloadPage(QWidget):
         self.rebalance_button.setToolTip(self.tr("Choose some of this clerk's open requests and give them to another"))
         self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
+    def first_shown(self) -> None:
         if not self.loaded_once:
             self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self.rows = self.service.workload()
