@@ -2507,7 +2507,7 @@
     <message>
         <location line="+6" />
         <source>not anchored yet</source>
-        <translation>ende e paankoruar</translation>
+        <translation>ende pa u ankoruar në qendër</translation>
     </message>
     <message>
         <location line="+2" />
@@ -3583,7 +3583,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     <message>
         <location line="+29" />
         <source>Request {receipt_no} was updated before it was received.</source>
-        <translation>Kërkesa {receipt_no} u përditësua para se të pranohej.</translation>
+        <translation>Kërkesa {receipt_no} u ndryshua para se të pranohej.</translation>
     </message>
     <message>
         <location line="+3" />
@@ -3673,7 +3673,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     <message>
         <location line="+25" />
         <source>The central anchor could not be read ({problem}).</source>
-        <translation>Ankora qendrore nuk u lexua dot ({problem}).</translation>
+        <translation>Shënimi qendror i ankorimit nuk u lexua dot ({problem}).</translation>
     </message>
     <message>
         <location filename="../../wire_rows.py" line="+42" />
