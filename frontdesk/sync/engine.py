@@ -29,6 +29,7 @@ from frontdesk.models import User
 from frontdesk.setup import workstation_info
 from frontdesk.wire import AuditHead, EnrolRequest, Op, PushRequest, PushResponse, control_character, payload_field
 
+from . import vault as vault_steps
 from .client import CentralClient, CentralError, CentralUnreachable, InsecureAddress, check_address
 from .credentials import CredentialsUnavailable, load_token
 
@@ -77,6 +78,7 @@ class SyncReport:
 class Enrolled:
     workstation_id: str
     users_offered: list[str]
+    key_escrow: str = ""  # "ok <time>" or "failed: <reason>" (frontdesk.sync.vault)
 
 
 def enrol(store: Store, server_url: str, code: str, *, ca_bundle: str | None = None) -> Enrolled:
@@ -111,7 +113,12 @@ def enrol(store: Store, server_url: str, code: str, *, ca_bundle: str | None = N
                            ("cursor", "0"), ("ca_bundle", ca_bundle), ("last_error", None)):  # fmt: skip
             replication.set_state(s, key, value)
         replication.queue_local_services(s)
-    return Enrolled(resp.workstation_id, [o.username for o in offers])
+    escrow_client = CentralClient(url, resp.token, ca_bundle=ca_bundle)
+    try:  # the database key to the central system's escrow: a failure never undoes the enrolment
+        escrowed = vault_steps.escrow_key(store, escrow_client)
+    finally:
+        escrow_client.close()
+    return Enrolled(resp.workstation_id, [o.username for o in offers], escrowed)
 
 
 class SyncEngine:
@@ -156,8 +163,9 @@ class SyncEngine:
             before = (client.stats.round_trips, client.stats.bytes_sent, client.stats.bytes_received)
             epochs_seen = [0]
             try:
+                own = vault_steps.before_cycle(self.store, client)  # after a restore: counter first, own changes
                 self._push_all(client, report, epochs_seen)
-                self._pull_all(client, report, epochs_seen)
+                self._pull_all(client, report, epochs_seen, own=own)
             finally:
                 report.round_trips = client.stats.round_trips - before[0]
                 report.bytes_sent = client.stats.bytes_sent - before[1]
@@ -185,6 +193,7 @@ class SyncEngine:
             log.exception("the sync cycle failed unexpectedly")
             self._fail(f"unexpected error during sync ({exc.__class__.__name__}); details are in the log")
         replication.write_state(self.store, last_error=None)
+        vault_steps.after_cycle(self.store, own)
         report.complete = True
         return report
 
@@ -274,10 +283,11 @@ class SyncEngine:
                 log.error("the central system flags this desk's audit trail: %s", resp.audit.detail)
         replication.write_state(self.store, **values)
 
-    def _pull_all(self, client: CentralClient, report: SyncReport, epochs_seen: list[int]) -> None:
+    def _pull_all(self, client: CentralClient, report: SyncReport, epochs_seen: list[int], *,
+                  own: bool = False) -> None:  # fmt: skip
         for _ in range(L.MAX_PAGES_PER_CYCLE):
             cursor = int(replication.read_state(self.store).get("cursor") or 0)
-            page = client.changes(cursor, PULL_PAGE)
+            page = client.changes(cursor, PULL_PAGE, own=True) if own else client.changes(cursor, PULL_PAGE)
             if self._check_epoch(page.epoch, report, epochs_seen):
                 self._push_all(client, report, epochs_seen)
                 continue
