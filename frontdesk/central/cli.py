@@ -79,6 +79,13 @@ def cmd_enrol_code(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_reissue_code(args: argparse.Namespace, db: Database) -> int:
+    from .enrolment import create_reissue_code
+
+    print(create_reissue_code(db, args.unit, args.workstation, hours=args.hours, actor=_actor()))
+    return 0
+
+
 def cmd_catalog_publish(args: argparse.Namespace, db: Database) -> int:
     from frontdesk.catalog import CatalogError
 
@@ -348,6 +355,16 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--unit", required=True)
     code.add_argument("--hours", type=int, default=72, help="validity (default 72)")
     code.set_defaults(handler=cmd_enrol_code)
+
+    again = sub.add_parser(
+        "reissue-code",
+        parents=[common],
+        help="make a one-time code that gives an enrolled workstation a new token (its keyring was lost)",
+    )
+    again.add_argument("--unit", required=True)
+    again.add_argument("--workstation", required=True)
+    again.add_argument("--hours", type=int, default=72, help="validity (default 72)")
+    again.set_defaults(handler=cmd_reissue_code)
 
     catalog = sub.add_parser("catalog", help="service catalogue")
     catalog_sub = catalog.add_subparsers(dest="catalog_command", required=True, parser_class=_Parser)

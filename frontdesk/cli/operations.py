@@ -145,6 +145,8 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         return 1
     offered = done.users_offered
     text = f"Enrolled with {args.server}"
+    if done.reissued:
+        text = f"Enrolled again with {args.server}: a new token for this workstation; its requests and outbox are kept"
     if done.key_escrow.startswith("ok"):
         text += "\nThe database key is in the central system's escrow (a central administrator can recover it)."
     else:
@@ -154,7 +156,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         text += (f"\n{len(offered)} local user(s) offered to the central administrator ({', '.join(offered)}); "
                  "they can sign in here once accepted (frontdesk-central user accept).")  # fmt: skip
     emit(args, {"workstation_id": done.workstation_id, "server": args.server, "users_offered": offered,
-                "key_escrow": done.key_escrow}, text)  # fmt: skip
+                "key_escrow": done.key_escrow, "reissued": done.reissued}, text)  # fmt: skip
     return 0
 
 

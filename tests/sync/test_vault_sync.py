@@ -130,6 +130,72 @@ def test_a_lost_keyring_loses_no_unsynced_request(unit: Unit, tmp_path: Path, mo
     assert set(taken) <= {r["receipt_no"] for r in u.requests()}
 
 
+def test_a_keyring_lost_whole_comes_back_with_the_recovery_code_and_a_reissued_token(
+    unit: Unit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database key and the workstation token both gone (a reinstalled system): the recovery code opens
+    the database, a re-issue code from the central administrator gives the same workstation a new token;
+    its unsynced requests and its place in the feed are kept, the old token no longer works, and a re-issue
+    code enrols no other workstation."""
+    import io
+    import sys
+
+    from frontdesk.central import enrolment
+    from frontdesk.sync.client import CentralClient
+    from frontdesk.sync.credentials import load_token
+
+    u = unit
+    u.ws1.sync_until_complete()
+    before = replication.read_state(u.ws1.store)
+    taken = u.ws1.intake(2)  # not synced
+    code = u.ws1.store.key.recovery_code()  # type: ignore[union-attr]
+    old_token = load_token(u.proxy.url, u.code, "W03")
+    assert old_token
+    u.ws1.close()
+    old_keyring = os.environ["FRONTDESK_TEST_KEYRING"]
+    monkeypatch.setenv("FRONTDESK_TEST_KEYRING", str(tmp_path / "new-system-keyring.json"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(code + "\n"))
+    assert u.ws1.cli_inproc("key", "recover").returncode == 0
+    r = u.ws1.cli_inproc("sync", "--once")
+    assert r.returncode == 1 and "reissue-code" in r.stderr, r.stderr
+    # a new workstation code's enrolment code cannot be used: the workstation is enrolled already
+    fresh = enrolment.create_enrol_code(u.central.db, u.code)
+    r = u.ws1.cli_inproc("enrol", "--server", u.proxy.url, "--code", fresh)
+    assert r.returncode == 6, r.stderr
+    # the administrator's re-issue code, for this workstation only
+    r = u.central.cli_inproc("reissue-code", "--unit", u.code, "--workstation", "W03")
+    assert r.returncode == 0, r.stderr
+    again = r.stdout.strip()
+    assert u.central.cli_inproc("reissue-code", "--unit", u.code, "--workstation", "W99").returncode == 5
+    monkeypatch.setenv("FRONTDESK_TEST_KEYRING", old_keyring)  # W04, on its own computer, cannot take it over
+    r = u.ws2.cli_inproc("enrol", "--server", u.proxy.url, "--code", again)
+    assert r.returncode == 4 and "not valid" in r.stderr, r.stderr
+    u.ws2.close()
+    monkeypatch.setenv("FRONTDESK_TEST_KEYRING", str(tmp_path / "new-system-keyring.json"))
+    r = u.ws1.cli_inproc("enrol", "--server", u.proxy.url, "--code", again, "--json")
+    assert r.returncode == 0, r.stderr
+    done = json.loads(r.stdout)
+    assert done["reissued"] is True and done["users_offered"] == []
+    assert done["workstation_id"] == before["workstation_id"]
+    after = replication.read_state(u.ws1.store)
+    assert (after["epoch"], after["cursor"]) == (before["epoch"], before["cursor"])  # no pull from the start
+    u.ws1.sync_until_complete()
+    assert set(taken) <= {q["receipt_no"] for q in u.requests()}
+    assert u.ws1.cli_inproc("enrol", "--server", u.proxy.url, "--code", again).returncode == 4  # used once
+    # the old token is refused; the actions say who made the code and when it was used
+    client = CentralClient(u.proxy.url, old_token)
+    try:
+        from frontdesk.sync.client import CentralError
+
+        with pytest.raises(CentralError) as refused:
+            client.changes(0, 1)
+        assert refused.value.status == 401
+    finally:
+        client.close()
+    assert [a["subject"] for a in _actions(u, "reissue_code")] == ["W03"]
+    assert [a["subject"] for a in _actions(u, "reissue")] == ["W03"]
+
+
 def _restore(ws: Workstation, backup: Path, *extra: str) -> dict[str, object]:
     ws.close()
     r = ws.cli_inproc("restore", str(backup), "--json", *extra)
