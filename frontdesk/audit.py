@@ -55,6 +55,8 @@ ACTIONS = (
     "note",
     "backup",
     "sync",
+    "key",
+    "restore",
 )
 # Keys that would carry personal data into the trail (checked at any depth of ``details``).
 FORBIDDEN_KEYS = frozenset(

@@ -51,6 +51,8 @@ ACTION_LABELS = {
     "note": QT_TRANSLATE_NOOP("AuditPage", "Note"),
     "backup": QT_TRANSLATE_NOOP("AuditPage", "Backup"),
     "sync": QT_TRANSLATE_NOOP("AuditPage", "Synchronisation"),
+    "key": QT_TRANSLATE_NOOP("AuditPage", "Database key"),
+    "restore": QT_TRANSLATE_NOOP("AuditPage", "Restore from a backup"),
 }
 
 

@@ -4,7 +4,7 @@ report_hist / report_facts / report_cursors, backfilled from the requests), and 
 list, the overdue lists and a workstation's answered ops
 
 Revision ID: c0005
-Revises: c0003  (c0004, key escrow, is on another branch: re-chained to c0004 when merged)
+Revises: c0004
 Create Date: 2026-12-01 23:30:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "c0005"
-down_revision = "c0003"
+down_revision = "c0004"
 branch_labels = None
 depends_on = None
 
