@@ -3143,7 +3143,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location filename="../../workflow/changes.py" line="+159" />
+        <location filename="../../workflow/changes.py" line="+164" />
         <source>There is no user {username}.</source>
         <translation>There is no user {username}.</translation>
     </message>
@@ -3249,7 +3249,7 @@ The details are in the log file.</translation>
         <translation>Required documents missing for service {service}: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../identity.py" line="+110" />
+        <location filename="../../identity.py" line="+106" />
         <location line="+135" />
         <source>A personal number has {expected} characters; this one has {n}.</source>
         <translation>A personal number has {expected} characters; this one has {n}.</translation>
@@ -3347,7 +3347,7 @@ The details are in the log file.</translation>
     <message>
         <location line="+127" />
         <location filename="../../rules.py" line="+72" />
-        <location filename="../../workflow/changes.py" line="-105" />
+        <location filename="../../workflow/changes.py" line="-108" />
         <source>Unknown status {status}.</source>
         <translation>Unknown status {status}.</translation>
     </message>
@@ -3433,13 +3433,13 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+25" />
-        <location line="+419" />
+        <location line="+439" />
         <location line="+15" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Request {receipt_no} is {status}: it cannot become {target}.</translation>
     </message>
     <message>
-        <location line="-419" />
+        <location line="-439" />
         <source>A delivery ends in status delivered.</source>
         <translation>A delivery ends in status delivered.</translation>
     </message>
@@ -3449,7 +3449,7 @@ The details are in the log file.</translation>
         <translation>A delivery records who collected the result.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+39" />
         <source>Request {receipt_no} was reassigned to {assignee} in the meantime.</source>
         <translation>Request {receipt_no} was reassigned to {assignee} in the meantime.</translation>
     </message>
@@ -3524,7 +3524,7 @@ The details are in the log file.</translation>
         <translation>A time in this change ({time}) is outside the range this desk accepts.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+50" />
         <source>The {kind} event's {key} is missing or not valid.</source>
         <translation>The {kind} event's {key} is missing or not valid.</translation>
     </message>
@@ -3539,7 +3539,7 @@ The details are in the log file.</translation>
         <translation>The {kind} event cannot carry {key}.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+58" />
         <source>A {kind} event does not change the status.</source>
         <translation>A {kind} event does not change the status.</translation>
     </message>
@@ -3549,7 +3549,7 @@ The details are in the log file.</translation>
         <translation>A {kind} event cannot end in status {status}.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <location line="+42" />
         <source>The change names workstation {named}, not {workstation}.</source>
         <translation>The change names workstation {named}, not {workstation}.</translation>
@@ -3591,17 +3591,23 @@ The details are in the log file.</translation>
         <translation>The promised date of request {receipt_no} is not plausible.</translation>
     </message>
     <message>
-        <location line="-490" />
+        <location line="-510" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
     <message>
-        <location filename="../../workflow/changes.py" line="+40" />
+        <location line="+109" />
+        <location line="+294" />
+        <source>Only a return for completion names missing documents.</source>
+        <translation>Only a return for completion names missing documents.</translation>
+    </message>
+    <message>
+        <location filename="../../workflow/changes.py" line="+43" />
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>The satisfaction rating must be a whole number from 1 to 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+2" />
+        <location filename="../../rules.py" line="-401" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Only a supervisor can reassign requests.</translation>
     </message>
@@ -3626,7 +3632,7 @@ The details are in the log file.</translation>
         <translation>{username} cannot take requests (inactive or not counter staff).</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+119" />
+        <location filename="../../rules.py" line="+125" />
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Request {receipt_no} is {status} and cannot be reassigned.</translation>
     </message>
@@ -3636,12 +3642,12 @@ The details are in the log file.</translation>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../reports.py" line="+177" />
+        <location filename="../../standards.py" line="+158" />
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>The end date {date_to} is before the start date {date_from}.</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location filename="../../reports.py" line="+179" />
         <source>A report is grouped by service, clerk or unit, not {by}.</source>
         <translation>A report is grouped by service, clerk or unit, not {by}.</translation>
     </message>
@@ -3879,7 +3885,7 @@ The details are in the log file.</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../reports.py" line="+17" />
+        <location filename="../../standards.py" line="+145" />
         <source>Unassigned</source>
         <translation>Unassigned</translation>
     </message>

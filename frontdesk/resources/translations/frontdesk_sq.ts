@@ -3143,7 +3143,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location filename="../../workflow/changes.py" line="+159" />
+        <location filename="../../workflow/changes.py" line="+164" />
         <source>There is no user {username}.</source>
         <translation>Nuk ekziston përdoruesi {username}.</translation>
     </message>
@@ -3249,7 +3249,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Mungojnë dokumente të detyrueshme për shërbimin {service}: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../identity.py" line="+110" />
+        <location filename="../../identity.py" line="+106" />
         <location line="+135" />
         <source>A personal number has {expected} characters; this one has {n}.</source>
         <translation>Numri personal ka {expected} shenja; ky ka {n}.</translation>
@@ -3347,7 +3347,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     <message>
         <location line="+127" />
         <location filename="../../rules.py" line="+72" />
-        <location filename="../../workflow/changes.py" line="-105" />
+        <location filename="../../workflow/changes.py" line="-108" />
         <source>Unknown status {status}.</source>
         <translation>Status i panjohur {status}.</translation>
     </message>
@@ -3433,13 +3433,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+25" />
-        <location line="+419" />
+        <location line="+439" />
         <location line="+15" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Kërkesa {receipt_no} është {status}: nuk mund të bëhet {target}.</translation>
     </message>
     <message>
-        <location line="-419" />
+        <location line="-439" />
         <source>A delivery ends in status delivered.</source>
         <translation>Një dorëzim përfundon me statusin «dorëzuar».</translation>
     </message>
@@ -3449,7 +3449,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një dorëzim regjistron se kush e mori rezultatin.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+39" />
         <source>Request {receipt_no} was reassigned to {assignee} in the meantime.</source>
         <translation>Kërkesa {receipt_no} u ricaktua ndërkohë te {assignee}.</translation>
     </message>
@@ -3524,7 +3524,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një kohë në këtë ndryshim ({time}) është jashtë kufijve që pranon ky sportel.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+50" />
         <source>The {kind} event's {key} is missing or not valid.</source>
         <translation>Fusha {key} e ngjarjes {kind} mungon ose nuk është e vlefshme.</translation>
     </message>
@@ -3539,7 +3539,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Ngjarja {kind} nuk mund të mbajë {key}.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+58" />
         <source>A {kind} event does not change the status.</source>
         <translation>Një ngjarje {kind} nuk e ndryshon statusin.</translation>
     </message>
@@ -3549,7 +3549,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një ngjarje {kind} nuk mund të përfundojë me statusin {status}.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <location line="+42" />
         <source>The change names workstation {named}, not {workstation}.</source>
         <translation>Ndryshimi përmend sportelin {named}, jo {workstation}.</translation>
@@ -3591,17 +3591,23 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Data e premtuar e kërkesës {receipt_no} nuk është e besueshme.</translation>
     </message>
     <message>
-        <location line="-490" />
+        <location line="-510" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
     </message>
     <message>
-        <location filename="../../workflow/changes.py" line="+40" />
+        <location line="+109" />
+        <location line="+294" />
+        <source>Only a return for completion names missing documents.</source>
+        <translation>Vetëm një kthim për plotësim emërton dokumentet që mungojnë.</translation>
+    </message>
+    <message>
+        <location filename="../../workflow/changes.py" line="+43" />
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>Vlerësimi i kënaqësisë duhet të jetë numër i plotë nga 1 deri në 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+2" />
+        <location filename="../../rules.py" line="-401" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Vetëm mbikëqyrësi mund t'i ricaktojë kërkesat.</translation>
     </message>
@@ -3626,7 +3632,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{username} nuk mund të marrë kërkesa (joaktiv ose jo staf i sportelit).</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+119" />
+        <location filename="../../rules.py" line="+125" />
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Kërkesa {receipt_no} është {status} dhe nuk mund të ricaktohet.</translation>
     </message>
@@ -3636,12 +3642,12 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Shënimi është bosh.</translation>
     </message>
     <message>
-        <location filename="../../reports.py" line="+177" />
+        <location filename="../../standards.py" line="+158" />
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>Data e mbarimit {date_to} është para datës së fillimit {date_from}.</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location filename="../../reports.py" line="+179" />
         <source>A report is grouped by service, clerk or unit, not {by}.</source>
         <translation>Një raport grupohet sipas shërbimit, punonjësit ose njësisë, jo sipas {by}.</translation>
     </message>
@@ -3879,7 +3885,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../reports.py" line="+17" />
+        <location filename="../../standards.py" line="+145" />
         <source>Unassigned</source>
         <translation>Pa caktuar</translation>
     </message>
