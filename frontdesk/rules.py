@@ -45,7 +45,7 @@ from .errors import (
 from .i18n import QT_TRANSLATE_NOOP
 from .lifecycle import STATUSES, TERMINAL, TRANSITIONS
 from .numbering import parse_receipt_no
-from .wire import USERNAME_PATTERN, EventPayload, RequestSnapshot, control_character
+from .wire import DOC_CODE, USERNAME_PATTERN, EventPayload, RequestSnapshot, control_character
 
 # ---------------------------------------------------------------------------------------- who may
 
@@ -183,6 +183,12 @@ def status_change(
     if status == "returned" and target == "received":
         out["due_date"] = promised_date(when, int(current["standard_days"]))
         out["documents_missing"] = []
+    missing = data.get("missing")
+    if missing is not None:
+        if target != "returned":
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Only a return for completion names missing documents."),
+                               field="missing")  # fmt: skip
+        out["documents_missing"] = list(missing)
     if target == "delivered":
         rating = data.get("rating")
         out["delivered_at"] = when
@@ -359,6 +365,7 @@ def check_pulled_time(t: dt.datetime | None, now: dt.datetime, what: str) -> Non
 
 _DATE = "date"
 _USER = "username"
+_DOCS = "document codes"
 _EVENT_DATA: dict[str, dict[str, tuple[Any, ...]]] = {
     # key: (type, bound, required)
     "intake": {"missing_accepted": (bool, None, False)},
@@ -366,6 +373,8 @@ _EVENT_DATA: dict[str, dict[str, tuple[Any, ...]]] = {
         "note": (str, L.MAX_NOTE, False),
         "reason": (str, L.MAX_REASON, False),
         "due_date": (_DATE, None, False),
+        # a return for completion names the documents the citizen must still bring (catalogue codes)
+        "missing": (_DOCS, L.MAX_DOCUMENTS, False),
     },
     "deliver": {
         "rating": (int, 5, False),
@@ -430,6 +439,13 @@ def check_event_data(kind: str, data: Mapping[str, Any]) -> None:
             ok = isinstance(value, str) and _is_date(value)
         elif typ == _USER:
             ok = isinstance(value, str) and _is_username(value)
+        elif typ == _DOCS:
+            ok = (
+                isinstance(value, list)
+                and 0 < len(value) <= bound
+                and len(set(value)) == len(value)
+                and all(isinstance(v, str) and _DOC_RE.fullmatch(v) is not None for v in value)
+            )
         else:
             ok = value in typ
         if not ok:
@@ -444,6 +460,7 @@ def _is_date(value: str) -> bool:
 
 
 _USERNAME_RE = re.compile(USERNAME_PATTERN)
+_DOC_RE = re.compile(DOC_CODE)
 
 
 def _is_username(value: str) -> bool:
@@ -462,6 +479,9 @@ def check_event(ev: EventPayload, *, workstation: str | None = None) -> None:
     elif ev.to_status not in targets or (ev.from_status is not None and not has_from):
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A {kind} event cannot end in status {status}."),
                            field="status", kind=ev.kind, status=ev.to_status or "-")  # fmt: skip
+    if "missing" in ev.data and ev.to_status != "returned":
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Only a return for completion names missing documents."),
+                           field="missing")  # fmt: skip
     if workstation is not None and ev.workstation != workstation:
         raise WrongWorkstation(
             QT_TRANSLATE_NOOP("errors", "The change names workstation {named}, not {workstation}."),

@@ -147,3 +147,41 @@ def test_void_from_the_command_line(home: object) -> None:
     assert done.returncode == 0 and done.stdout.strip() == f"{receipt} voided"
     again = run("void", receipt, "--as", "clerk1", "--reason", "sërish")
     assert again.returncode == 6, again.stderr
+
+
+def test_a_return_for_completion_names_the_missing_documents(store: Store, clerk: auth.Actor) -> None:
+    """The status event's ``missing`` (catalogue document codes) is written to the request's
+    ``documents_missing`` by ``rules.status_change`` — on the desk's write path as on the server's apply
+    path — and travels in the outbox op; a later intake of the documents (returned → received) clears it."""
+    receipt = _intake(store, clerk)
+    view = workflow.advance(store, clerk, receipt, "returned", reason="Mungon vërtetimi (TEST)", missing=["APP", "ID"])
+    assert view.status == "returned" and view.documents_missing == ["APP", "ID"]
+    with store.read() as s:
+        op = s.scalars(select(OutboxOp).where(OutboxOp.kind == "request.status")).one()
+        assert op.payload["event"]["data"] == {"reason": "Mungon vërtetimi (TEST)", "missing": ["APP", "ID"]}
+    assert workflow.advance(store, clerk, receipt, "received").documents_missing == []
+    # without ``missing`` a return leaves the list as it was (the events before this rule stay valid)
+    other = _intake(store, clerk)
+    assert workflow.advance(store, clerk, other, "returned").documents_missing == []
+
+
+def test_missing_documents_have_a_shape_and_belong_to_a_return() -> None:
+    now = dt.datetime(2026, 3, 2, 9)
+    current = {"status": "in_progress", "receipt_no": "TR01-W01-000001X", "version": 3, "updated_at": now,
+               "standard_days": 5}  # fmt: skip
+    out = rules.status_change(current, "returned", now, {"missing": ["ID", "PHOTO-2"]}, deliver=False)
+    assert out["documents_missing"] == ["ID", "PHOTO-2"] and out["status"] == "returned"
+    with pytest.raises(InvalidInput, match="Only a return for completion"):
+        rules.status_change(current, "ready", now, {"missing": ["ID"]}, deliver=False)
+    rules.check_event_data("status", {"missing": ["ID"], "reason": "x"})
+    for bad in ([], ["id"], ["ID", "ID"], "ID", [1], ["X" * 40], ["ID"] * 51, ["-ID"]):
+        with pytest.raises(InvalidInput):
+            rules.check_event_data("status", {"missing": bad})
+    from frontdesk import wire
+    from frontdesk.clock import uuid7
+
+    ev = wire.EventPayload(id=uuid7(), kind="status", from_status="in_progress", to_status="ready", actor="hq.arta",
+                           workstation="HQ", device_time=now, data={"missing": ["ID"]})  # fmt: skip
+    with pytest.raises(InvalidInput, match="Only a return"):
+        rules.check_event(ev)  # the pull path refuses it too
+    rules.check_event(ev.model_copy(update={"to_status": "returned"}))

@@ -46,10 +46,12 @@ def advance(
     *,
     note: str | None = None,
     reason: str | None = None,
+    missing: list[str] | None = None,
     now: dt.datetime | None = None,
 ) -> RequestView:
-    """Move a request along the lifecycle (``reason``: why it is rejected or cancelled). Delivery has its
-    own function (it records who collected the result and the rating)."""
+    """Move a request along the lifecycle (``reason``: why it is rejected or cancelled; ``missing``: the
+    document codes a return for completion asks for). Delivery has its own function (it records who
+    collected the result and the rating)."""
     if to_status not in STATUSES:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Unknown status {status}."), field="status", status=to_status)
     if to_status == "delivered":
@@ -64,6 +66,9 @@ def advance(
         data: dict[str, Any] = {"note": note} if note else {}
         if reason:
             data["reason"] = reason
+        if missing:
+            data["missing"] = list(dict.fromkeys(missing))
+            rules.check_event_data("status", data)
         from_status = req.status
         changes = rules.status_change(_state(req), to_status, now, data, deliver=False)
         if "due_date" in changes:
