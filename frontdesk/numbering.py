@@ -181,4 +181,4 @@ def new_lookup_code() -> str:
 
 def normalise_lookup_code(text: str) -> str:
     """A lookup code as typed (spaces, hyphens, lower case, an O for a 0 …) in its printed form."""
-    return "".join(text.split()).replace("-", "").upper().translate(str.maketrans({"0": "O", "1": "I"}))
+    return "".join(text.split()).replace("-", "").upper().translate(str.maketrans("01", "OI"))

@@ -43,7 +43,8 @@ HASH_PATTERN = r"^[0-9a-f]{64}$"
 # the short code printed on a receipt for the public status lookup (no 0/O, 1/I/L: read aloud and typed)
 LOOKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LOOKUP_CODE_PATTERN = rf"^[{LOOKUP_ALPHABET}]{{{L.LOOKUP_CODE_LENGTH}}}$"
-EMAIL_PATTERN = r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+EMAIL_PATTERN = rf"^[^@\s]{{1,64}}@{_LABEL}(?:\.{_LABEL})+$"
 ARGON2_PATTERN = r"^\$argon2(id|i|d)\$[A-Za-z0-9$=,+/.-]{10,240}$"
 
 Status = Literal["received", "forwarded", "in_progress", "ready", "delivered", "returned", "rejected", "cancelled"]

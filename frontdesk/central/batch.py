@@ -37,7 +37,7 @@ from frontdesk.clock import utcnow
 from frontdesk.errors import FrontdeskError
 
 from . import models as m
-from .accounts import active_counter_users, actor_facts
+from .accounts import active_counter_users, active_supervisors, actor_facts
 from .catalog import central_codes, service_days
 from .decide import DECISIONS, Duplicate, Effect, Lookups, Sender
 from .errors import CentralError
@@ -52,6 +52,8 @@ _EVENTS: Table = m.RequestEvent.__table__  # type: ignore[assignment]
 _CHANGES: Table = m.Change.__table__  # type: ignore[assignment]
 _APPLIED: Table = m.AppliedOp.__table__  # type: ignore[assignment]
 _SERVICES: Table = m.UnitService.__table__  # type: ignore[assignment]
+_NOTICES: Table = m.Notification.__table__  # type: ignore[assignment]
+_SURVEYS: Table = m.SurveyAnswer.__table__  # type: ignore[assignment]
 _UPDATE_STATE = (
     update(_REQUESTS).where(_REQUESTS.c.id == bindparam("_id")).values({c: bindparam(c) for c in STATE_FIELDS})
 )
@@ -255,6 +257,7 @@ class Batch:
         own = select(m.UnitService.code, m.UnitService.updated_at).where(m.UnitService.unit_code == unit)
         look.services = {code: when for code, when in self.s.execute(own)}
         look.counter_users = active_counter_users(self.s, unit)
+        look.supervisors = active_supervisors(self.s, unit)
         if any(op.kind == "request.sync" for op in ops):
             look.epochs = {e.epoch: (e.started_at, e.ended_at) for e in self.s.scalars(select(m.Epoch))}
 
@@ -271,9 +274,14 @@ class Batch:
         for chunk in _chunks(sorted(events)):
             stmt = select(m.RequestEvent.id, m.RequestEvent.request_id).where(m.RequestEvent.id.in_(chunk))
             look.event_owner.update({eid: rid for eid, rid in self.s.execute(stmt)})
+        for chunk in _chunks(sorted(ids)):
+            answered = select(m.SurveyAnswer.request_id).where(m.SurveyAnswer.request_id.in_(chunk))
+            look.surveyed.update(self.s.scalars(answered))
 
     def _load_row(self, request_id: str) -> dict[str, Any] | None:
         found = self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id == request_id)).mappings().first()
+        if found is not None and self.s.get(m.SurveyAnswer, request_id) is not None:
+            self.look.surveyed.add(request_id)
         return dict(found) if found is not None else None
 
     def _origin_of(self, request_id: str) -> str | None:
@@ -340,6 +348,12 @@ class Batch:
             )
         if events:
             self.s.execute(insert(_EVENTS), events)
+        notices = [n for it in items for n in it.effect.notices]
+        if notices:  # the notification outbox, in the transaction of the change that calls for it
+            self.s.execute(insert(_NOTICES), notices)
+        surveys = [it.effect.survey for it in items if it.effect.survey is not None]
+        if surveys:  # one per request (primary key): a concurrent second answer fails this write
+            self.s.execute(insert(_SURVEYS), surveys)
         for it in items:
             if it.effect.service is not None:
                 self._store_service(it.effect.service)
