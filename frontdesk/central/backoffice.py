@@ -25,8 +25,9 @@ BACKOFFICE_WORKSTATION = "HQ"
 
 
 def advance(db: Database, receipt_no: str, status: str, note: str | None = None, *,
-            actor: str = "cli") -> wire.RequestSnapshot:  # fmt: skip
-    """The back office moves a request; answers like a pushed op (a refusal is a :class:`Conflict`)."""
+            actor: str = "cli", missing: list[str] | None = None) -> wire.RequestSnapshot:  # fmt: skip
+    """The back office moves a request; answers like a pushed op (a refusal is a :class:`Conflict`).
+    ``missing``: a return for completion names the documents still missing (catalogue codes)."""
     status = status.strip().lower()
     if status not in STATUSES:
         raise BadRequest(f"Unknown status {status}; one of: {', '.join(STATUSES)}.")
@@ -45,6 +46,8 @@ def advance(db: Database, receipt_no: str, status: str, note: str | None = None,
         deliver = status == "delivered"
         now = utcnow()
         data: dict[str, object] = {"note": note} if note else ({"rating": None} if deliver else {})
+        if missing:
+            data["missing"] = list(dict.fromkeys(m.strip().upper() for m in missing))
         ev = wire.EventPayload.model_validate({
             "id": uuid7(), "kind": "deliver" if deliver else "status", "from_status": current, "to_status": status,
             "actor": BACKOFFICE_ACTOR, "workstation": BACKOFFICE_WORKSTATION, "device_time": now, "data": data,

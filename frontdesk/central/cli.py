@@ -179,7 +179,7 @@ def cmd_catalog_publish(args: argparse.Namespace, db: Database) -> int:
 def cmd_advance(args: argparse.Namespace, db: Database) -> int:
     from .backoffice import advance
 
-    snap = advance(db, args.receipt, args.status, args.note, actor=_actor())
+    snap = advance(db, args.receipt, args.status, args.note, actor=_actor(), missing=args.missing)
     print(f"{snap.receipt_no}: {snap.status} (version {snap.version})")
     return 0
 
@@ -408,6 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
     advance.add_argument("receipt")
     advance.add_argument("status")
     advance.add_argument("--note")
+    advance.add_argument("--missing", action="append", metavar="DOC",
+                         help="a return for completion: a document still missing (catalogue code; repeat)")
     advance.set_defaults(handler=cmd_advance)
 
     revoke = sub.add_parser("revoke", parents=[common], help="revoke a workstation's token")

@@ -193,7 +193,7 @@ def router(db: Database) -> APIRouter:
             return _render(request, "survey.html", lang, "survey_title", state="thanks", kind="ok",
                            message=t(lang, "survey_thanks"))  # fmt: skip
         v = survey.view(db, receipt[:40], token[:64])
-        return _survey_page(request, lang, v, receipt, token, status=409 if v.state == "done" else 400)
+        return _survey_page(request, lang, v, receipt, token, status={"done": 409, "bad": 404}.get(v.state, 400))
 
     def _survey_page(request: Request, lang: str, v: survey.SurveyView, receipt: str, token: str, *,
                      message: str | None = None, status: int | None = None) -> Response:  # fmt: skip
