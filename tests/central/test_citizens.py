@@ -269,3 +269,24 @@ def test_complaints_from_a_desk_and_online_reach_the_supervisors_worklist(server
     # counted per service and per clerk of the request they are about
     rep = json.loads(server.cli("citizens-report", "--by", "clerk", "--json").out)
     assert next(r for r in rep["rows"] if r["key"] == "TR01/clerk1")["complaints"] == 2
+
+
+def test_the_return_e_mail_carries_the_survey_link_and_the_sms_stays_short(server: Server, desks: Any) -> None:
+    from frontdesk.central.citizens.notify import render
+    from frontdesk.central.citizens.settings import survey_secret
+
+    set_public_url(server.db, server.url)
+    desk: Desk = desks("TR01", "W01")
+    op, snap = citizen_intake(desk)
+    assert results(desk.push([op])) == ["applied"]
+    backoffice.advance(server.db, snap.receipt_no, "returned", missing=["ID"])
+    with server.db.read() as s:
+        notes = {n.channel: n for n in s.scalars(select(cm.Notification))}
+        key = survey_secret(server.db)
+        mail, sms = render(s, notes["email"], key), render(s, notes["sms"], key)
+    assert mail is not None and sms is not None
+    link = re.search(r"Si shkoi\? (\S+)", mail.body)
+    assert link and link.group(1).startswith(f"{server.url}/survey/{snap.receipt_no}/")
+    assert "/survey/" not in sms.body and f"/status?r={snap.receipt_no}&c=K7Q4M2" in sms.body
+    page = requests.get(link.group(1), timeout=30)  # the link opens the survey, ready to answer
+    assert page.status_code == 200 and 'name="overall"' in page.text

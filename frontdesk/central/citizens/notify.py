@@ -33,7 +33,8 @@ from .. import models as m
 from ..db import Database
 from .catalog_names import service_names
 from .senders import MessageSender, SendFailed, redact
-from .settings import public_url
+from .settings import public_url, survey_secret
+from .survey import survey_path
 from .texts import MESSAGE
 
 log = logging.getLogger("frontdesk.central.notify")
@@ -62,8 +63,9 @@ class Message:
     receipt_no: str
 
 
-def render(s: object, note: m.Notification) -> Message | None:
-    """The message of an outbox row, in Albanian; None when the request no longer has where to send it."""
+def render(s: object, note: m.Notification, survey_key: bytes | None = None) -> Message | None:
+    """The message of an outbox row, in Albanian; None when the request no longer has where to send it.
+    With ``survey_key`` (the survey links' secret), a return's e-mail carries the survey's link."""
     from sqlalchemy.orm import Session
 
     assert isinstance(s, Session)
@@ -85,6 +87,10 @@ def render(s: object, note: m.Notification) -> Message | None:
     base = public_url(s)
     if base and req.lookup_code:
         body += " " + MESSAGE["status_link"].format(url=f"{base}/status?r={req.receipt_no}&c={req.lookup_code}")
+    if base and note.kind == "returned" and note.channel == "email" and survey_key:
+        # a return is one of the moments the survey opens; the e-mail carries its link (an SMS stays short:
+        # its status link shows the survey's)
+        body += "\n\n" + MESSAGE["survey_link"].format(url=base + survey_path(survey_key, req.id, req.receipt_no))
     return Message(note.channel, to, subject, body, req.receipt_no)
 
 
@@ -120,9 +126,10 @@ def _finish(db: Database, note_id: str, owner: str, values: dict[str, object]) -
 
 def send_one(db: Database, sender: MessageSender, note_id: str, owner: str) -> str:
     """Send one claimed row: ``sent``, ``retry`` or ``failed`` (``dropped``: nowhere to send it)."""
+    key = survey_secret(db)
     with db.read() as s:
         note = s.get_one(m.Notification, note_id)
-        message = render(s, note)
+        message = render(s, note, key)
         attempts = note.attempts
     if message is None:
         _finish(db, note_id, owner, {"state": "failed", "last_error": "no address to send to"})
