@@ -91,6 +91,25 @@ def cmd_notify_run(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_notify_test(args: argparse.Namespace, db: Database) -> int:
+    """Send one test message through the configured sender (the outbox is not touched): the municipality's
+    IT checks the sender's URL before citizens depend on it."""
+    from .citizens.senders import ENV_EMAIL, ENV_SMS, AppriseSender, SendFailed
+
+    sender = AppriseSender.from_env()
+    if sender is None or args.channel not in sender.channels():
+        env = ENV_EMAIL if args.channel == "email" else ENV_SMS
+        raise BadRequest(f"No {args.channel} sender is configured: set {env} (an apprise URL).")
+    try:
+        sender.send(args.channel, args.to, "Provë nga Zyra me Një Ndalesë",
+                    "Mesazh prove: dërguesi i mesazheve për qytetarët punon.")  # fmt: skip
+    except SendFailed as exc:
+        print(f"not sent: {exc}", file=sys.stderr)
+        return 1
+    print(f"test {args.channel} sent")
+    return 0
+
+
 def cmd_notify_list(args: argparse.Namespace, db: Database) -> int:
     from .citizens import notify
 
@@ -370,6 +389,11 @@ def build_parser() -> argparse.ArgumentParser:
     nrun.add_argument("--once", action="store_true")
     nrun.add_argument("--interval", type=float, default=5.0, help="seconds between looks when idle")
     nrun.set_defaults(handler=cmd_notify_run)
+    ntest = notify_sub.add_parser("test", parents=[common],
+                                  help="send one test message through the configured sender (not the outbox)")
+    ntest.add_argument("--channel", choices=["email", "sms"], required=True)
+    ntest.add_argument("--to", required=True, help="an e-mail address or a phone number")
+    ntest.set_defaults(handler=cmd_notify_test)
     nlist = notify_sub.add_parser("list", parents=[common], help="the notification outbox, newest first")
     nlist.add_argument("--limit", type=int, default=200)
     nlist.add_argument("--json", action="store_true")

@@ -290,3 +290,20 @@ def test_the_return_e_mail_carries_the_survey_link_and_the_sms_stays_short(serve
     assert "/survey/" not in sms.body and f"/status?r={snap.receipt_no}&c=K7Q4M2" in sms.body
     page = requests.get(link.group(1), timeout=30)  # the link opens the survey, ready to answer
     assert page.status_code == 200 and 'name="overall"' in page.text
+
+
+def test_notify_test_sends_one_message_through_the_configured_sender(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    from frontdesk.central.cli import main
+
+    db = ["--db", f"sqlite:///{tmp_path / 'c.db'}"]
+    monkeypatch.delenv("FRONTDESK_NOTIFY_EMAIL_URL", raising=False)
+    monkeypatch.delenv("FRONTDESK_NOTIFY_SMS_URL", raising=False)
+    assert main(["notify", "test", *db, "--channel", "email", "--to", EMAIL]) == 3  # no sender: said, exit 3
+    with SmtpServer(fail_first=1) as smtp:
+        monkeypatch.setenv("FRONTDESK_NOTIFY_EMAIL_URL", smtp.url())
+        assert main(["notify", "test", *db, "--channel", "email", "--to", EMAIL]) == 1  # refused: said
+        assert main(["notify", "test", *db, "--channel", "email", "--to", EMAIL]) == 0
+    out = capsys.readouterr()
+    assert "test email sent" in out.out and "not sent" in out.err and EMAIL not in out.out + out.err
+    assert [m["to"] for m in smtp.inbox.received] == [[EMAIL]]
