@@ -307,3 +307,20 @@ def test_notify_test_sends_one_message_through_the_configured_sender(tmp_path: P
     out = capsys.readouterr()
     assert "test email sent" in out.out and "not sent" in out.err and EMAIL not in out.out + out.err
     assert [m["to"] for m in smtp.inbox.received] == [[EMAIL]]
+
+
+def test_pages_under_the_public_address_path_link_under_it(server: Server, desks: Any) -> None:
+    """The municipality's proxy serves the pages at https://…/qytetaret (stripping the path on the way in):
+    the style sheet, the forms, the language switch and the survey's form all start with /qytetaret."""
+    set_public_url(server.db, PUBLIC)
+    desk: Desk = desks("TR01", "W01")
+    op, snap = citizen_intake(desk)
+    assert results(desk.push([op])) == ["applied"]
+    page = requests.get(server.url + "/status", params={"r": snap.receipt_no, "c": "K7Q4M2"}, timeout=30).text
+    for link in ('href="/qytetaret/citizens/static/citizens.css"', 'action="/qytetaret/status"',
+                 'href="/qytetaret/complaint?lang=sq"', 'href="/qytetaret/status?r='):  # fmt: skip
+        assert link in page, link
+    assert not re.search(r'(href|action)="/(status|complaint|survey|citizens)', page)
+    set_public_url(server.db, None)  # no public address: the pages link from the root
+    page = requests.get(server.url + "/status", timeout=30).text
+    assert 'action="/status"' in page and 'href="/citizens/static/citizens.css"' in page

@@ -6,6 +6,10 @@ typed is shown as text), Albanian by default and English (``?lang=en``, or the b
 Every answer carries the security headers (:data:`SECURITY_HEADERS`: a strict Content-Security-Policy
 with no script at all, no framing, no referrer — the lookup address holds the code —, nothing cached).
 The rate limits are the database's (:mod:`.throttle`); past them a page says so with ``429``.
+
+Behind the municipality's reverse proxy the pages may live under a path (the public address
+``https://bashkia.example/qytetaret`` — the proxy strips ``/qytetaret`` on the way in): every link and form
+a page holds starts with that path (``root``, read from the public address).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -28,6 +32,7 @@ from .. import models as m
 from ..db import Database
 from ..errors import TooManyAttempts
 from . import complaints, lookup, survey
+from .settings import public_url
 from .texts import LANGS, complaint_problem, t
 
 HERE = Path(__file__).parent
@@ -91,13 +96,22 @@ def _secure(response: Response) -> Response:
     return response
 
 
-def _render(request: Request, template: str, lang: str, title_key: str, status: int = 200, **ctx: Any) -> Response:
+def public_root(db: Database) -> str:
+    """The path of the municipality's public address ("" at the root, or without one): the start of every
+    link on the public pages."""
+    with db.read() as s:
+        url = public_url(s)
+    return urlsplit(url).path.rstrip("/") if url else ""
+
+
+def _render(request: Request, template: str, lang: str, title_key: str, status: int = 200, *, root: str = "",
+            **ctx: Any) -> Response:  # fmt: skip
     other = "en" if lang == "sq" else "sq"
     params = {k: v for k, v in request.query_params.items() if k in ("r",)}
-    other_url = f"{request.url.path}?{urlencode({**params, 'lang': other})}"
+    other_url = f"{root}{request.url.path}?{urlencode({**params, 'lang': other})}"
     html = _env.get_template(template).render(lang=lang, t=lambda key, **kw: t(lang, key, **kw),
                                               title=t(lang, title_key), other_lang=other, other_url=other_url,
-                                              **ctx)  # fmt: skip
+                                              root=root, **ctx)  # fmt: skip
     return _secure(HTMLResponse(html, status_code=status))
 
 
@@ -119,6 +133,9 @@ def _date(d: dt.date | None, lang: str) -> str:
 def router(db: Database) -> APIRouter:
     r = APIRouter()
 
+    def render(*args: Any, **kwargs: Any) -> Response:
+        return _render(*args, root=public_root(db), **kwargs)
+
     def status_page(request: Request, lang: str, receipt: str, code: str) -> Response:
         answer = None
         status = 200
@@ -131,7 +148,7 @@ def router(db: Database) -> APIRouter:
             else:
                 status = 200 if answer.outcome in ("found", "not_synced") else 404
         promised = _date(answer.promised_date if answer else None, lang)
-        response = _render(request, "status.html", lang, "status_title", status, answer=answer, receipt=receipt[:40],
+        response = render(request, "status.html", lang, "status_title", status, answer=answer, receipt=receipt[:40],
                            promised=promised)  # fmt: skip
         if status == 429:
             response.headers["Retry-After"] = "900"
@@ -182,7 +199,7 @@ def router(db: Database) -> APIRouter:
                 form.get("kept", "")), clear=yes_no.get(form.get("clear", "")), comment=form.get("comment"),
                 address=_address(request))  # fmt: skip
         except TooManyAttempts:
-            response = _render(request, "survey.html", lang, "survey_title", 429, state="done", kind="error",
+            response = render(request, "survey.html", lang, "survey_title", 429, state="done", kind="error",
                                message=t(lang, "throttled"))  # fmt: skip
             response.headers["Retry-After"] = "900"
             return response
@@ -190,7 +207,7 @@ def router(db: Database) -> APIRouter:
             v = survey.view(db, receipt[:40], token[:64])
             return _survey_page(request, lang, v, receipt, token, message=t(lang, "survey_invalid"), status=400)
         if state == "open":
-            return _render(request, "survey.html", lang, "survey_title", state="thanks", kind="ok",
+            return render(request, "survey.html", lang, "survey_title", state="thanks", kind="ok",
                            message=t(lang, "survey_thanks"))  # fmt: skip
         v = survey.view(db, receipt[:40], token[:64])
         return _survey_page(request, lang, v, receipt, token, status={"done": 409, "bad": 404}.get(v.state, 400))
@@ -199,10 +216,10 @@ def router(db: Database) -> APIRouter:
                      message: str | None = None, status: int | None = None) -> Response:  # fmt: skip
         messages = {"done": t(lang, "survey_done"), "closed": t(lang, "survey_closed"), "bad": t(lang, "survey_bad")}
         code = status or {"open": 200, "done": 200, "closed": 200, "bad": 404}[v.state]
-        return _render(request, "survey.html", lang, "survey_title", code, state=v.state, kind=v.state,
+        return render(request, "survey.html", lang, "survey_title", code, state=v.state, kind=v.state,
                        message=message or messages.get(v.state), receipt_no=v.receipt_no,
                        service=(v.service or {}).get(lang, ""),
-                       action=f"/survey/{v.receipt_no}/{token[:64]}")  # fmt: skip
+                       action=f"{public_root(db)}/survey/{v.receipt_no}/{token[:64]}")  # fmt: skip
 
     def _units() -> list[tuple[str, str]]:
         with db.read() as s:
@@ -211,7 +228,7 @@ def router(db: Database) -> APIRouter:
     @r.get("/complaint", include_in_schema=False)
     def complaint_get(request: Request) -> Response:
         lang = _lang(request)
-        return _render(request, "complaint.html", lang, "complaint_title", units=_units(), form={}, filed=False)
+        return render(request, "complaint.html", lang, "complaint_title", units=_units(), form={}, filed=False)
 
     @r.post("/complaint", include_in_schema=False)
     async def complaint_post(request: Request) -> Response:
@@ -224,15 +241,15 @@ def router(db: Database) -> APIRouter:
                 email=form.get("email"), consent=form.get("consent") == "yes",
             )  # fmt: skip
         except TooManyAttempts:
-            response = _render(request, "complaint.html", lang, "complaint_title", 429, units=_units(), form=form,
+            response = render(request, "complaint.html", lang, "complaint_title", 429, units=_units(), form=form,
                                filed=False, kind="error", message=t(lang, "throttled"))  # fmt: skip
             response.headers["Retry-After"] = "900"
             return response
         except FrontdeskError as exc:
-            return _render(request, "complaint.html", lang, "complaint_title", 400, units=_units(), form=form,
+            return render(request, "complaint.html", lang, "complaint_title", 400, units=_units(), form=form,
                            filed=False, kind="error",
                            message=t(lang, "complaint_problem", problem=complaint_problem(lang, exc)))  # fmt: skip
-        return _render(request, "complaint.html", lang, "complaint_title", 201, units=_units(), form={}, filed=True,
+        return render(request, "complaint.html", lang, "complaint_title", 201, units=_units(), form={}, filed=True,
                        kind="ok",
                        message=t(lang, "complaint_done", receipt_no=filed.receipt_no,
                                  code=filed.lookup_code))  # fmt: skip
