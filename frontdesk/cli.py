@@ -205,7 +205,12 @@ def cmd_intake(args: argparse.Namespace) -> int:
     store = _store(args)
     actor = _actor(store, args.as_user)
     citizen = workflow.CitizenInput(
-        nid=args.nid, full_name=args.name, phone=args.phone, accept_check_mismatch=args.accept_check_mismatch
+        nid=args.nid,
+        full_name=args.name,
+        phone=args.phone,
+        accept_check_mismatch=args.accept_check_mismatch,
+        email=args.email,
+        notify_consent=args.notify,
     )
     item = workflow.IntakeItem(
         service_code=args.service,
@@ -214,6 +219,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
         note=args.note,
         accept_missing=args.accept_missing,
         return_for_completion=args.return_for_completion,
+        complaint_about=args.about,
     )
     (req,) = workflow.intake(store, actor, citizen, [item], priority=args.priority)
     _emit(args, req.as_dict(), req.receipt_no)
@@ -294,6 +300,33 @@ def cmd_deliver(args: argparse.Namespace) -> int:
                            collected_by=args.collected_by, collector_name=args.collector_name,
                            collector_id=args.collector_id)  # fmt: skip
     _emit(args, req.as_dict(), f"{req.receipt_no} delivered")
+    return 0
+
+
+def cmd_survey(args: argparse.Namespace) -> int:
+    """The citizen's own answers, typed in for them at the counter (the app's prompt does the same)."""
+    from . import workflow
+
+    yes_no = {"yes": True, "no": False, None: None}
+    store = _store(args)
+    req = workflow.record_survey(store, _actor(store, args.as_user), args.receipt, overall=args.overall,
+                                 promised_kept=yes_no[args.kept], clear=yes_no[args.clear],
+                                 comment=args.comment)  # fmt: skip
+    _emit(args, req.as_dict(), f"{req.receipt_no} survey recorded")
+    return 0
+
+
+def cmd_citizens_report(args: argparse.Namespace) -> int:
+    import json
+
+    from .citizen_report import citizens_report
+
+    report = citizens_report(_store(args), by=args.by, date_from=_date(args.date_from, "--from"),
+                             date_to=_date(args.date_to, "--to"))  # fmt: skip
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(report.as_table())
     return 0
 
 
@@ -658,6 +691,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--nid", required=True, help="personal number")
     sp.add_argument("--name", required=True)
     sp.add_argument("--phone")
+    sp.add_argument("--email", help="the citizen's contact e-mail (for messages)")
+    sp.add_argument(
+        "--notify",
+        action="store_true",
+        help="the citizen consents to an SMS or e-mail when the request is ready or returned",
+    )
+    sp.add_argument("--about", metavar="RECEIPT", help="a complaint (service ANKESE): the receipt it is about")
     sp.add_argument("--doc", action="append", metavar="CODE", help="a document received (repeat)")
     sp.add_argument("--paid", type=int, metavar="AMOUNT", help="fee paid in lek (default: the service fee)")
     sp.add_argument("--priority", action="store_true", help="elderly or disabled citizen")
@@ -702,6 +742,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--collected-by", choices=["citizen", "authorised"], default="citizen")
     sp.add_argument("--collector-name", help="the authorised person's full name")
     sp.add_argument("--collector-id", help="the number of the authorised person's identity document")
+    sp = add("survey", cmd_survey, "the citizen's own survey answers, given at the counter", acting)
+    sp.add_argument("receipt")
+    sp.add_argument("--overall", type=int, required=True, choices=range(1, 6), metavar="1-5")
+    sp.add_argument("--kept", choices=["yes", "no"], help="was the promised date kept")
+    sp.add_argument("--clear", choices=["yes", "no"], help="was the service clear")
+    sp.add_argument("--comment")
+    sp = add("citizens-report", cmd_citizens_report, "citizens' survey answers beside clerk ratings; complaints")
+    sp.add_argument("--by", choices=["service", "clerk", "unit"], default="service")
+    sp.add_argument("--from", dest="date_from", metavar="DATE", help="first day (default: 1st of this month)")
+    sp.add_argument("--to", dest="date_to", metavar="DATE", help="last day (default: today)")
     sp = add("note", cmd_note, "add a note to a request", acting)
     sp.add_argument("receipt")
     sp.add_argument("--text", required=True)

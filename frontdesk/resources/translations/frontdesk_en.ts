@@ -665,7 +665,7 @@
 <context>
     <name>CitizenForm</name>
     <message>
-        <location filename="../../ui/intake/citizen.py" line="+74" />
+        <location filename="../../ui/intake/citizen.py" line="+88" />
         <source>Citizen</source>
         <translation>Citizen</translation>
     </message>
@@ -696,6 +696,26 @@
     </message>
     <message>
         <location line="+2" />
+        <source>E-mail, if kno&amp;wn:</source>
+        <translation>E-mail, if kno&amp;wn:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>optional, for messages</source>
+        <translation>optional, for messages</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tell b&amp;y SMS or e-mail when ready or returned (the citizen agrees)</source>
+        <translation>Tell b&amp;y SMS or e-mail when ready or returned (the citizen agrees)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only with the citizen's consent; the phone number or the e-mail is needed</source>
+        <translation>Only with the citizen's consent; the phone number or the e-mail is needed</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>P&amp;riority (elderly or disabled citizen)</source>
         <translation>P&amp;riority (elderly or disabled citizen)</translation>
     </message>
@@ -713,6 +733,134 @@
         <location line="+16" />
         <source>Known from an earlier visit: {details}</source>
         <translation>Known from an earlier visit: {details}</translation>
+    </message>
+</context>
+<context>
+    <name>CitizensPage</name>
+    <message>
+        <location filename="../../ui/supervisor/citizens.py" line="+106" />
+        <source>What the citizens say</source>
+        <translation>What the citizens say</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The citizens' own answers (survey at the counter, from the receipt's QR code or the message) beside the ratings clerks typed at delivery — never mixed — and the complaints about the requests of each group.</source>
+        <translation>The citizens' own answers (survey at the counter, from the receipt's QR code or the message) beside the ratings clerks typed at delivery — never mixed — and the complaints about the requests of each group.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Group &amp;by:</source>
+        <translation>Group &amp;by:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Group the report by</source>
+        <translation>Group the report by</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens' answers</source>
+        <translation>Citizens' answers</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens: overall (1–5)</source>
+        <translation>Citizens: overall (1–5)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens: date kept</source>
+        <translation>Citizens: date kept</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens: service clear</source>
+        <translation>Citizens: service clear</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clerk ratings</source>
+        <translation>Clerk ratings</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clerk rating (1–5)</source>
+        <translation>Clerk rating (1–5)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What the citizens say, per group</source>
+        <translation>What the citizens say, per group</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not linked to a request or a clerk</source>
+        <translation>Not linked to a request or a clerk</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>No survey answers, clerk ratings or complaints in these days.</source>
+        <translation>No survey answers, clerk ratings or complaints in these days.</translation>
     </message>
 </context>
 <context>
@@ -1011,7 +1159,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="+158" />
+        <location filename="../../ui/intake/__init__.py" line="+162" />
         <source>New request</source>
         <translation>New request</translation>
     </message>
@@ -1052,12 +1200,12 @@
         <translation>Last visit:</translation>
     </message>
     <message>
-        <location line="+157" />
+        <location line="+158" />
         <source>Saved: {receipts}. Printing the receipt…</source>
         <translation>Saved: {receipts}. Printing the receipt…</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-122" />
         <source>Choose a service first, then add another one.</source>
         <translation>Choose a service first, then add another one.</translation>
     </message>
@@ -1092,7 +1240,7 @@
         <translation>Not saved. Tick the documents received, then save again.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>{receipts} — promised by {date}</source>
         <translation>{receipts} — promised by {date}</translation>
     </message>
@@ -1578,12 +1726,12 @@
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+263" />
+        <location filename="../../ui/detail.py" line="+273" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="-61" />
+        <location line="-64" />
         <source>Scan a receipt (F2) or open a request from the worklist.</source>
         <translation>Scan a receipt (F2) or open a request from the worklist.</translation>
     </message>
@@ -1693,7 +1841,7 @@
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+13" />
         <source>Rea&amp;son:</source>
         <translation>Rea&amp;son:</translation>
     </message>
@@ -1703,7 +1851,7 @@
         <translation>Add n&amp;ote:</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-8" />
         <source>Void this in&amp;take…</source>
         <translation>Void this in&amp;take…</translation>
     </message>
@@ -1713,7 +1861,17 @@
         <translation>Previe&amp;w receipt</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+1" />
+        <source>&amp;Citizen's survey…</source>
+        <translation>&amp;Citizen's survey…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Turn the screen to the citizen: their own answers, once per request</source>
+        <translation>Turn the screen to the citizen: their own answers, once per request</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -1799,7 +1957,7 @@
         <translation>Change status to {status}</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Received at the counter ({status})</source>
         <translation>Received at the counter ({status})</translation>
     </message>
@@ -1925,6 +2083,16 @@
         <translation>Delivered.</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>Delivered. Turn the screen to the citizen for their own survey.</source>
+        <translation>Delivered. Turn the screen to the citizen for their own survey.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Thank you: the citizen's answers are saved.</source>
+        <translation>Thank you: the citizen's answers are saved.</translation>
+    </message>
+    <message>
         <location line="+9" />
         <source>Note added.</source>
         <translation>Note added.</translation>
@@ -1943,7 +2111,7 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../ui/intake/cart.py" line="+96" />
+        <location filename="../../ui/intake/cart.py" line="+106" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -1981,6 +2149,16 @@
         <location line="+1" />
         <source>N&amp;ote:</source>
         <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Complaint a&amp;bout receipt:</source>
+        <translation>Complaint a&amp;bout receipt:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>receipt number, if there is one</source>
+        <translation>receipt number, if there is one</translation>
     </message>
     <message>
         <location line="+20" />
@@ -2247,32 +2425,32 @@
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../ui/supervisor/__init__.py" line="+119" />
+        <location filename="../../ui/supervisor/__init__.py" line="+125" />
         <source>Workload (Ctrl+4)</source>
         <translation>Workload (Ctrl+4)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Workload</source>
         <translation>&amp;Workload</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Dashboard (Ctrl+5)</source>
         <translation>Dashboard (Ctrl+5)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Audit (Ctrl+6)</source>
         <translation>Audit (Ctrl+6)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Audit trail</source>
         <translation>&amp;Audit trail</translation>
     </message>
@@ -2282,7 +2460,17 @@
         <translation>Administration (Ctrl+7)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-1" />
+        <source>Citizens (Ctrl+8)</source>
+        <translation>Citizens (Ctrl+8)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>What the &amp;citizens say</source>
+        <translation>What the &amp;citizens say</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Catalogue and users</source>
         <translation>&amp;Catalogue and users</translation>
     </message>
@@ -2295,6 +2483,69 @@
         <location line="+2" />
         <source>Ad&amp;ministration</source>
         <translation>Ad&amp;ministration</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <location filename="../../ui/survey.py" line="+120" />
+        <source>How did it go?</source>
+        <translation>How did it go?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Please tell us how it went with request {no} ({service}). It takes a minute; your answers are yours, not the clerk's.</source>
+        <translation>Please tell us how it went with request {no} ({service}). It takes a minute; your answers are yours, not the clerk's.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Was the promised date kept?</source>
+        <translation>Was the promised date kept?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Was the service clear?</source>
+        <translation>Was the service clear?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Overall: 5 = very satisfied, 1 = not at all</source>
+        <translation>Overall: 5 = very satisfied, 1 = not at all</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} of 5</source>
+        <translation>{n} of 5</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Co&amp;mment (optional):</source>
+        <translation>Co&amp;mment (optional):</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>S&amp;end</source>
+        <translation>S&amp;end</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Not now</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Choose how it went overall, from 1 to 5.</source>
+        <translation>Choose how it went overall, from 1 to 5.</translation>
     </message>
 </context>
 <context>
@@ -2611,7 +2862,7 @@
 <context>
     <name>VisitCart</name>
     <message>
-        <location filename="../../ui/intake/cart.py" line="+66" />
+        <location filename="../../ui/intake/cart.py" line="+76" />
         <source>Services in this visit</source>
         <translation>Services in this visit</translation>
     </message>
@@ -3097,13 +3348,13 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+83" />
-        <location filename="../../rules.py" line="+83" />
+        <location filename="../../rules.py" line="+84" />
         <source>Your role ({role}) does not allow this action.</source>
         <translation>Your role ({role}) does not allow this action.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location filename="../../workflow/changes.py" line="+159" />
+        <location filename="../../workflow/changes.py" line="+164" />
         <source>There is no user {username}.</source>
         <translation>There is no user {username}.</translation>
     </message>
@@ -3189,7 +3440,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+46" />
-        <location filename="../../workflow/intake.py" line="+93" />
+        <location filename="../../workflow/intake.py" line="+143" />
         <source>There is no service with code {code}.</source>
         <translation>There is no service with code {code}.</translation>
     </message>
@@ -3290,14 +3541,14 @@ The details are in the log file.</translation>
         <translation>The check character of receipt number {receipt_no} is wrong — the number was mistyped or misread.</translation>
     </message>
     <message>
-        <location filename="../../queries.py" line="+134" />
+        <location filename="../../queries.py" line="+140" />
         <source>No request with receipt number {receipt_no}.</source>
         <translation>No request with receipt number {receipt_no}.</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+140" />
         <location filename="../../rules.py" line="+72" />
-        <location filename="../../workflow/changes.py" line="-105" />
+        <location filename="../../workflow/changes.py" line="-108" />
         <source>Unknown status {status}.</source>
         <translation>Unknown status {status}.</translation>
     </message>
@@ -3307,7 +3558,7 @@ The details are in the log file.</translation>
         <translation>Cannot sort by {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+111" />
+        <location filename="../../receipts.py" line="+116" />
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>No request has the receipt number {receipt_no}.</translation>
     </message>
@@ -3322,7 +3573,7 @@ The details are in the log file.</translation>
         <translation>This data directory is already initialised as workstation {ws} of unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../workflow/intake.py" line="-41" />
+        <location filename="../../workflow/intake.py" line="-84" />
         <source>The citizen's name is required.</source>
         <translation>The citizen's name is required.</translation>
     </message>
@@ -3337,7 +3588,12 @@ The details are in the log file.</translation>
         <translation>The phone number may contain only digits, spaces and + - ( ).</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+14" />
+        <source>The e-mail address does not look right (e.g. emri@shembull.al).</source>
+        <translation>The e-mail address does not look right (e.g. emri@shembull.al).</translation>
+    </message>
+    <message>
+        <location line="+65" />
         <source>Service {code} is no longer offered.</source>
         <translation>Service {code} is no longer offered.</translation>
     </message>
@@ -3383,13 +3639,13 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+25" />
-        <location line="+419" />
+        <location line="+529" />
         <location line="+15" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Request {receipt_no} is {status}: it cannot become {target}.</translation>
     </message>
     <message>
-        <location line="-419" />
+        <location line="-529" />
         <source>A delivery ends in status delivered.</source>
         <translation>A delivery ends in status delivered.</translation>
     </message>
@@ -3399,7 +3655,13 @@ The details are in the log file.</translation>
         <translation>A delivery records who collected the result.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+14" />
+        <location line="+352" />
+        <source>Only a return for completion names missing documents.</source>
+        <translation>Only a return for completion names missing documents.</translation>
+    </message>
+    <message>
+        <location line="-327" />
         <source>Request {receipt_no} was reassigned to {assignee} in the meantime.</source>
         <translation>Request {receipt_no} was reassigned to {assignee} in the meantime.</translation>
     </message>
@@ -3419,7 +3681,17 @@ The details are in the log file.</translation>
         <translation>Request {receipt_no} is {status}: it can no longer be voided.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
+        <source>Request {receipt_no} is {status}: its survey opens after it is handed over, rejected or returned.</source>
+        <translation>Request {receipt_no} is {status}: its survey opens after it is handed over, rejected or returned.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The survey of request {receipt_no} has already been answered.</source>
+        <translation>The survey of request {receipt_no} has already been answered.</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>This field is required.</source>
         <translation>This field is required.</translation>
     </message>
@@ -3440,11 +3712,17 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+16" />
+        <source>The public address must look like https://bashkia.example/qytetaret.</source>
+        <translation>The public address must look like https://bashkia.example/qytetaret.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+303" />
         <source>{receipt_no} is not a valid receipt number (check character).</source>
         <translation>{receipt_no} is not a valid receipt number (check character).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-299" />
         <source>{receipt_no} is not written in its canonical form.</source>
         <translation>{receipt_no} is not written in its canonical form.</translation>
     </message>
@@ -3474,7 +3752,7 @@ The details are in the log file.</translation>
         <translation>A time in this change ({time}) is outside the range this desk accepts.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+60" />
         <source>The {kind} event's {key} is missing or not valid.</source>
         <translation>The {kind} event's {key} is missing or not valid.</translation>
     </message>
@@ -3489,7 +3767,7 @@ The details are in the log file.</translation>
         <translation>The {kind} event cannot carry {key}.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+58" />
         <source>A {kind} event does not change the status.</source>
         <translation>A {kind} event does not change the status.</translation>
     </message>
@@ -3499,24 +3777,24 @@ The details are in the log file.</translation>
         <translation>A {kind} event cannot end in status {status}.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+42" />
+        <location line="+7" />
+        <location line="+44" />
         <source>The change names workstation {named}, not {workstation}.</source>
         <translation>The change names workstation {named}, not {workstation}.</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-29" />
         <source>The promised date {due} does not fit a standard of {days} working days.</source>
         <translation>The promised date {due} does not fit a standard of {days} working days.</translation>
     </message>
     <message>
-        <location line="+23" />
-        <location line="+54" />
+        <location line="+25" />
+        <location line="+83" />
         <source>Request {receipt_no} names unit {named}, not {unit}.</source>
         <translation>Request {receipt_no} names unit {named}, not {unit}.</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-72" />
         <source>A new request needs its intake event.</source>
         <translation>A new request needs its intake event.</translation>
     </message>
@@ -3531,7 +3809,24 @@ The details are in the log file.</translation>
         <translation>Service {code} is not in a catalogue the central system published.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+18" />
+        <location filename="../../workflow/intake.py" line="-100" />
+        <source>To be told when the request is ready, give a phone number or an e-mail.</source>
+        <translation>To be told when the request is ready, give a phone number or an e-mail.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location filename="../../workflow/intake.py" line="+10" />
+        <source>Only a complaint names the receipt it is about.</source>
+        <translation>Only a complaint names the receipt it is about.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A complaint cannot be about itself.</source>
+        <translation>A complaint cannot be about itself.</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>Request {receipt_no} was updated before it was received.</source>
         <translation>Request {receipt_no} was updated before it was received.</translation>
     </message>
@@ -3541,12 +3836,12 @@ The details are in the log file.</translation>
         <translation>The promised date of request {receipt_no} is not plausible.</translation>
     </message>
     <message>
-        <location line="-490" />
+        <location line="-600" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
     <message>
-        <location filename="../../workflow/changes.py" line="+40" />
+        <location filename="../../workflow/changes.py" line="+43" />
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>The satisfaction rating must be a whole number from 1 to 5.</translation>
     </message>
@@ -3576,12 +3871,17 @@ The details are in the log file.</translation>
         <translation>{username} cannot take requests (inactive or not counter staff).</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+119" />
+        <location line="+79" />
+        <source>Choose how it went overall, from 1 to 5.</source>
+        <translation>Choose how it went overall, from 1 to 5.</translation>
+    </message>
+    <message>
+        <location filename="../../rules.py" line="+125" />
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Request {receipt_no} is {status} and cannot be reassigned.</translation>
     </message>
     <message>
-        <location filename="../../workflow/changes.py" line="+39" />
+        <location filename="../../workflow/changes.py" line="-40" />
         <source>The note is empty.</source>
         <translation>The note is empty.</translation>
     </message>
@@ -3596,7 +3896,7 @@ The details are in the log file.</translation>
         <translation>A report is grouped by service, clerk or unit, not {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="+36" />
+        <location filename="../../ui/services.py" line="+37" />
         <source>Request {receipt_no} was not voided.</source>
         <translation>Request {receipt_no} was not voided.</translation>
     </message>
@@ -3636,6 +3936,16 @@ The details are in the log file.</translation>
         <location line="+12" />
         <source>This change cannot be recorded: {problem}.</source>
         <translation>This change cannot be recorded: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../citizen_report.py" line="+32" />
+        <source>Unknown grouping {by}.</source>
+        <translation>Unknown grouping {by}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
     </message>
 </context>
 <context>
