@@ -738,7 +738,7 @@
 <context>
     <name>CitizensPage</name>
     <message>
-        <location filename="../../ui/supervisor/citizens.py" line="+106" />
+        <location filename="../../ui/supervisor/citizens.py" line="+107" />
         <source>What the citizens say</source>
         <translation>What the citizens say</translation>
     </message>
@@ -804,33 +804,45 @@
     </message>
     <message>
         <location line="+1" />
-        <source>Citizens' answers</source>
-        <translation>Citizens' answers</translation>
+        <source>Citizens'
+answers</source>
+        <translation>Citizens'
+answers</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Citizens: overall (1–5)</source>
-        <translation>Citizens: overall (1–5)</translation>
+        <source>Citizens:
+overall (1–5)</source>
+        <translation>Citizens:
+overall (1–5)</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Citizens: date kept</source>
-        <translation>Citizens: date kept</translation>
+        <source>Citizens:
+date kept</source>
+        <translation>Citizens:
+date kept</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Citizens: service clear</source>
-        <translation>Citizens: service clear</translation>
+        <source>Citizens:
+service clear</source>
+        <translation>Citizens:
+service clear</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Clerk ratings</source>
-        <translation>Clerk ratings</translation>
+        <source>Clerk
+ratings</source>
+        <translation>Clerk
+ratings</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Clerk rating (1–5)</source>
-        <translation>Clerk rating (1–5)</translation>
+        <source>Clerk
+rating (1–5)</source>
+        <translation>Clerk
+rating (1–5)</translation>
     </message>
     <message>
         <location line="+1" />

@@ -738,7 +738,7 @@
 <context>
     <name>CitizensPage</name>
     <message>
-        <location filename="../../ui/supervisor/citizens.py" line="+106" />
+        <location filename="../../ui/supervisor/citizens.py" line="+107" />
         <source>What the citizens say</source>
         <translation>Çfarë thonë qytetarët</translation>
     </message>
@@ -804,33 +804,45 @@
     </message>
     <message>
         <location line="+1" />
-        <source>Citizens' answers</source>
-        <translation>Përgjigjet e qytetarëve</translation>
+        <source>Citizens'
+answers</source>
+        <translation>Përgjigjet e
+qytetarëve</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Citizens: overall (1–5)</source>
-        <translation>Qytetarët: në përgjithësi (1–5)</translation>
+        <source>Citizens:
+overall (1–5)</source>
+        <translation>Qytetarët: në
+përgjithësi (1–5)</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Citizens: date kept</source>
-        <translation>Qytetarët: afati u mbajt</translation>
+        <source>Citizens:
+date kept</source>
+        <translation>Qytetarët:
+afati u mbajt</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Citizens: service clear</source>
-        <translation>Qytetarët: shërbim i qartë</translation>
+        <source>Citizens:
+service clear</source>
+        <translation>Qytetarët:
+shërbim i qartë</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Clerk ratings</source>
-        <translation>Vlerësimet e punonjësve</translation>
+        <source>Clerk
+ratings</source>
+        <translation>Vlerësimet e
+punonjësve</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Clerk rating (1–5)</source>
-        <translation>Vlerësimi i punonjësit (1–5)</translation>
+        <source>Clerk
+rating (1–5)</source>
+        <translation>Vlerësimi i
+punonjësit (1–5)</translation>
     </message>
     <message>
         <location line="+1" />

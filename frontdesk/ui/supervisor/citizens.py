@@ -81,6 +81,7 @@ class CitizensPage(Page):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         self.show_button.clicked.connect(self.compute)
         controls = QHBoxLayout()
         pairs: list[tuple[QLabel, QWidget]] = [(self.from_label, self.date_from), (self.to_label, self.date_to),
@@ -126,12 +127,12 @@ class CitizensPage(Page):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Group"),
-                self.tr("Citizens' answers"),
-                self.tr("Citizens: overall (1–5)"),
-                self.tr("Citizens: date kept"),
-                self.tr("Citizens: service clear"),
-                self.tr("Clerk ratings"),
-                self.tr("Clerk rating (1–5)"),
+                self.tr("Citizens'\nanswers"),
+                self.tr("Citizens:\noverall (1–5)"),
+                self.tr("Citizens:\ndate kept"),
+                self.tr("Citizens:\nservice clear"),
+                self.tr("Clerk\nratings"),
+                self.tr("Clerk\nrating (1–5)"),
                 self.tr("Complaints"),
             ]
         )
