@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from frontdesk import citizen_figures as cf
 from frontdesk.clock import utcnow
 from frontdesk.deadlines import OFFICE_TZ, local_date
+from frontdesk.limits import COMPLAINT_SERVICE
 
 from .. import models as m
 from ..db import Database
@@ -45,10 +46,11 @@ def citizens_report(db: Database, *, by: str = "service", date_from: dt.date | N
         ]
         R = m.Request
         ratings = [
-            (_key(by, svc, unit, clerk), int(rating or 0))
+            (_key(by, svc, unit, clerk), int(rating))
             for svc, unit, clerk, rating in s.execute(
                 select(R.service_code, R.unit_code, R.assignee, R.rating).where(
                     R.rating.is_not(None), R.delivered_at >= start, R.delivered_at < end))
+            if rating is not None  # the query's own condition, said again for the type checker
         ]
         About = aliased(m.Request)
         complaints = [
@@ -56,7 +58,7 @@ def citizens_report(db: Database, *, by: str = "service", date_from: dt.date | N
             for svc, unit, clerk, unit_c in s.execute(
                 select(About.service_code, About.unit_code, About.assignee, R.unit_code)
                 .outerjoin(About, and_(About.receipt_no == R.complaint_about))
-                .where(R.service_code == "ANKESE", R.created_at >= start, R.created_at < end))
+                .where(R.service_code == COMPLAINT_SERVICE, R.created_at >= start, R.created_at < end))
         ]
         labels = {u.code: u.name for u in s.scalars(select(m.Unit))} if by == "unit" else {}
     return cf.build(by, date_from, date_to, answers=answers, clerk_ratings=ratings, complaints=complaints,
