@@ -52,6 +52,8 @@ FIELDS = (
     "citizen",
     "nid",
     "phone",
+    "email",
+    "notify",
     "documents",
     "missing",
     "fee",
@@ -61,7 +63,9 @@ FIELDS = (
     "assignee",
     "created",
     "rating",
+    "survey",
     "note",
+    "about",
     "printed",
 )
 DECISIONS = ("rejected", "cancelled")  # final: asked with a reason
@@ -224,6 +228,10 @@ class RequestDetailPage(Page):
             "assignee": self.tr("Assigned to:"),
             "created": self.tr("Received:"),
             "rating": self.tr("Satisfaction:"),
+            "email": self.tr("E-mail:"),
+            "notify": self.tr("Messages:"),
+            "survey": self.tr("Citizen's survey:"),
+            "about": self.tr("Complaint about:"),
             "note": self.tr("Note:"),
             "printed": self.tr("Receipt prints:"),
         }
@@ -299,6 +307,10 @@ class RequestDetailPage(Page):
             "rating": self.tr("{n} of 5").format(n=v.rating) if v.rating else "—",
             "note": v.note or "—",
             "printed": str(v.print_count),
+            "email": v.contact_email or "—",
+            "notify": self.tr("yes: told when it is ready or returned") if v.notify_consent else no,
+            "survey": self.tr("answered") if v.survey_answered else "—",
+            "about": v.complaint_about or "—",
         }
         for k, text in vals.items():
             self.values[k].setText(text)
@@ -372,6 +384,9 @@ class RequestDetailPage(Page):
             )
         elif e.kind == "note":
             text = self.tr("Note: {text}").format(text=d.get("text", ""))
+        elif e.kind == "survey":
+            where = self.tr("at the counter") if d.get("channel") == "counter" else self.tr("online")
+            text = self.tr("Citizen's survey ({where}): {n} of 5").format(where=where, n=d.get("overall", "—"))
         elif e.kind == "print":
             copy = int(d.get("copy", 0) or 0)
             text = self.tr("Receipt printed") if copy == 0 else self.tr("Receipt reprinted (copy {n})").format(n=copy)

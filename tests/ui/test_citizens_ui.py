@@ -92,6 +92,8 @@ def test_complaint_at_the_counter_names_its_receipt_and_reaches_the_supervisor(
     complaint = queries.get_request(store, receipt)
     assert complaint.service_code == "ANKESE" and complaint.complaint_about == about.receipt_no
     assert complaint.assignee == "mbikqyresi"  # routed to the unit's supervisor
+    win.open_request(receipt)
+    assert win.detail.values["about"].text() == about.receipt_no
     assert not page.service_form.about.isVisibleTo(page)
     rows = queries.queue_page(store, QueueFilter(assignee="mbikqyresi", service_code="ANKESE"))
     assert receipt in [r.receipt_no for r in rows]  # the supervisor's worklist (the demo has others)
@@ -127,6 +129,8 @@ def test_the_counter_survey_is_offered_after_delivery_once(clerk_window: MainWin
     data = view.history[-1].data
     assert (data["overall"], data["promised_kept"], data["clear"], data["channel"]) == (2, False, True, "counter")
     assert not detail.survey_button.isVisibleTo(detail)  # one answer per request
+    assert detail.values["survey"].text() == "plotësuar"
+    assert "në sportel" in detail.history.topLevelItem(detail.history.topLevelItemCount() - 1).text(3)
     assert detail.ask_survey() is None
 
     # the supervisor's page: the citizen's 2 beside the clerk's 5, never mixed

@@ -402,6 +402,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Citizen's survey</source>
+        <translation>Citizen's survey</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
@@ -1738,12 +1743,12 @@ rating (1–5)</translation>
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+273" />
+        <location filename="../../ui/detail.py" line="+281" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="-64" />
+        <location line="-68" />
         <source>Scan a receipt (F2) or open a request from the worklist.</source>
         <translation>Scan a receipt (F2) or open a request from the worklist.</translation>
     </message>
@@ -1828,7 +1833,7 @@ rating (1–5)</translation>
         <translation>Satisfaction:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
@@ -1863,7 +1868,27 @@ rating (1–5)</translation>
         <translation>Add n&amp;ote:</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-20" />
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages:</source>
+        <translation>Messages:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's survey:</source>
+        <translation>Citizen's survey:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaint about:</source>
+        <translation>Complaint about:</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Void this in&amp;take…</source>
         <translation>Void this in&amp;take…</translation>
     </message>
@@ -1954,7 +1979,17 @@ rating (1–5)</translation>
         <translation>{n} of 5</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+4" />
+        <source>yes: told when it is ready or returned</source>
+        <translation>yes: told when it is ready or returned</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
@@ -2007,6 +2042,21 @@ rating (1–5)</translation>
         <location line="+6" />
         <source>Note: {text}</source>
         <translation>Note: {text}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>at the counter</source>
+        <translation>at the counter</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's survey ({where}): {n} of 5</source>
+        <translation>Citizen's survey ({where}): {n} of 5</translation>
     </message>
     <message>
         <location line="+3" />
@@ -3206,7 +3256,7 @@ The details are in the log file.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+187" />
+        <location filename="../../audit.py" line="+188" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Entries {first}–{last} are missing (deleted) before entry {seq}.</translation>
     </message>

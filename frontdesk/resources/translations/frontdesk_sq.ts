@@ -402,6 +402,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Citizen's survey</source>
+        <translation>Pyetësori i qytetarit</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Backup</source>
         <translation>Kopje rezervë</translation>
     </message>
@@ -1738,12 +1743,12 @@ punonjësit (1–5)</translation>
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+273" />
+        <location filename="../../ui/detail.py" line="+281" />
         <source>Request</source>
         <translation>Kërkesa</translation>
     </message>
     <message>
-        <location line="-64" />
+        <location line="-68" />
         <source>Scan a receipt (F2) or open a request from the worklist.</source>
         <translation>Skanoni një mandatë (F2) ose hapni një kërkesë nga lista e punës.</translation>
     </message>
@@ -1828,7 +1833,7 @@ punonjësit (1–5)</translation>
         <translation>Kënaqësia:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Note:</source>
         <translation>Shënim:</translation>
     </message>
@@ -1863,7 +1868,27 @@ punonjësit (1–5)</translation>
         <translation>Shto sh&amp;ënim:</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-20" />
+        <source>E-mail:</source>
+        <translation>Posta elektronike:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages:</source>
+        <translation>Njoftimet:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's survey:</source>
+        <translation>Pyetësori i qytetarit:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaint about:</source>
+        <translation>Ankesë për:</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Void this in&amp;take…</source>
         <translation>A&amp;nulo këtë pranim…</translation>
     </message>
@@ -1954,7 +1979,17 @@ punonjësit (1–5)</translation>
         <translation>{n} nga 5</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+4" />
+        <source>yes: told when it is ready or returned</source>
+        <translation>po: njoftohet kur është gati ose kthehet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>answered</source>
+        <translation>plotësuar</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
@@ -2007,6 +2042,21 @@ punonjësit (1–5)</translation>
         <location line="+6" />
         <source>Note: {text}</source>
         <translation>Shënim: {text}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>at the counter</source>
+        <translation>në sportel</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>online</source>
+        <translation>në internet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's survey ({where}): {n} of 5</source>
+        <translation>Pyetësori i qytetarit ({where}): {n} nga 5</translation>
     </message>
     <message>
         <location line="+3" />
@@ -3206,7 +3256,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+187" />
+        <location filename="../../audit.py" line="+188" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Mungojnë hyrjet {first}–{last} (të fshira) përpara hyrjes {seq}.</translation>
     </message>
