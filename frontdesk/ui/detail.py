@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.limits import SURVEY_STATUSES
 from frontdesk.localtime import date_text, datetime_text
 from frontdesk.queries import EventView, RequestView
 from frontdesk.workflow import status_label
@@ -96,6 +97,7 @@ class RequestDetailPage(Page):
         self.empty.setWordWrap(True)
         self.box = QGroupBox()
         form = QFormLayout(self.box)
+        self.form = form
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
@@ -314,6 +316,10 @@ class RequestDetailPage(Page):
         }
         for k, text in vals.items():
             self.values[k].setText(text)
+        # the citizens' rows only when they say something (the page fits a counter's screen)
+        for k, shown in (("email", bool(v.contact_email)), ("about", bool(v.complaint_about)),
+                         ("survey", v.status in SURVEY_STATUSES)):  # fmt: skip
+            self.form.setRowVisible(self.values[k], shown)
         self._actions(v)
         self._history(v.history)
 
