@@ -2,7 +2,7 @@
 and the central server's ingest rate with 20 concurrent workstations on PostgreSQL.
 
     python bench/sync.py [--n 5000] [--naive-n 200] [--db sqlite|postgresql] [--ingest-ops 250] [--no-ingest]
-                         [--no-pull] [--steps 0-3]
+                         [--ingest-workers 2] [--no-pull] [--steps 0-3]
 
 1. One workstation creates ``--n`` requests offline (a loop of ``workflow.intake``, in-process), then one
    ``SyncEngine.sync_once()`` pushes them (with ``--steps``, each request also moves 1-3 statuses on
@@ -18,7 +18,9 @@ and the central server's ingest rate with 20 concurrent workstations on PostgreS
 3. Server ingest: 20 threads, each an enrolled workstation of its own unit, push batches of 500 intake ops
    straight to the server (no proxy) on a fresh PostgreSQL database; ops/s over the whole run. Also with
    the 20 workstations in ONE unit (pushes of a unit are serialised by design). Needs the local cluster
-   (.ci/postgres.sh); skipped with a message otherwise.
+   (.ci/postgres.sh); skipped with a message otherwise. Run with one server process (``serve``, the figure
+   compared before and after a change) and with ``--ingest-workers`` more (``serve --workers N``: the push
+   path holds the GIL for its checks, so a second process uses the second core).
 
 Targets (printed, not asserted): sync <= 1.5x the floor, <= 200 bytes per request, >= 20x faster than naive.
 """
@@ -81,13 +83,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def central(db_url: str, log: Path) -> Iterator[str]:
+def central(db_url: str, log: Path, workers: int = 1) -> Iterator[str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [str(CENTRAL), "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "warning"],
+             "--log-level", "warning", "--workers", str(workers)],
             stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
@@ -340,6 +342,12 @@ def main() -> int:
     ap.add_argument("--naive-n", type=int, default=200, help="ops pushed one per request for the baseline")
     ap.add_argument("--db", choices=["sqlite", "postgresql"], default="sqlite", help="server database of part 1")
     ap.add_argument("--ingest-ops", type=int, default=250, help="intake ops per workstation in the ingest run")
+    ap.add_argument(
+        "--ingest-workers",
+        type=int,
+        default=2,
+        help="also measure ingest with this many server processes (serve --workers N; 1: only one)",
+    )
     ap.add_argument("--no-ingest", action="store_true")
     ap.add_argument("--no-pull", action="store_true", help="skip the second desk pulling everything")
     ap.add_argument("--steps", type=int, default=0, choices=range(4),
@@ -445,15 +453,18 @@ def main() -> int:
 
         if not args.no_ingest:
             print("\nserver ingest on PostgreSQL, 20 concurrent workstations pushing batches of 500 intake ops:")
-            for units, label in ((20, "20 units, one workstation each"), (1, "one unit, 20 workstations")):
+            runs = [(w, u) for w in sorted({1, max(1, args.ingest_workers)}) for u in (20, 1)]
+            for workers, units in runs:
+                label = "20 units, one workstation each" if units == 20 else "one unit, 20 workstations"
+                label += ", 1 server process" if workers == 1 else f", {workers} server processes"
                 with pg_database() as pg:
                     if pg is None:
                         print("  PostgreSQL is not available: run .ci/postgres.sh (ingest skipped)")
                         break
-                    with central(pg, tmp / f"ingest-{units}.log") as url:
+                    with central(pg, tmp / f"ingest-{units}-{workers}.log", workers) as url:
                         secs, applied = ingest(pg, url, workstations=20, units=units, ops_each=args.ingest_ops,
                                                batch=500)  # fmt: skip
-                    print(f"  {label:<32} {applied:6d} ops applied in {secs:6.1f} s = {applied / secs:7.0f} ops/s")
+                    print(f"  {label:<50} {applied:6d} ops in {secs:5.1f} s = {applied / secs:6.0f} ops/s")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

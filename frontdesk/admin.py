@@ -101,6 +101,11 @@ def reset_password(store: Store, actor: Actor, username: str, temporary_password
     auth.reset_password(store, actor, username, temporary_password)
 
 
+def unlock_user(store: Store, actor: Actor, username: str) -> UserInfo:
+    """Lift a sign-in lockout (supervisors and admins; allowed on an enrolled desk: the lock is local)."""
+    return auth.unlock(store, actor, username)
+
+
 # ---------------------------------------------------------------- audit trail
 
 

@@ -56,6 +56,8 @@ ACTIONS = (
     "survey",
     "backup",
     "sync",
+    "key",
+    "restore",
 )
 # Keys that would carry personal data into the trail (checked at any depth of ``details``).
 FORBIDDEN_KEYS = frozenset(

@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import NoReturn
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import audit, passwords, wire
@@ -30,6 +31,7 @@ from .models import SyncState, User, Workstation
 from .rules import ROLES
 
 MAX_FAILED = 5
+WARN_AFTER = 3
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD = passwords.MIN_PASSWORD
 USERNAME_RE = re.compile(wire.USERNAME_PATTERN)
@@ -109,8 +111,8 @@ def _actor(session: Session, user: User) -> Actor:
     return Actor(user.id, user.username, user.full_name, user.role, user.unit_code, ws.code)
 
 
-def check_password_rules(password: str) -> None:
-    passwords.check_policy(password)
+def check_password_rules(password: str, *hints: str) -> None:
+    passwords.check_policy(password, user_inputs=hints)
 
 
 def require_role(actor: Actor, *roles: str) -> None:
@@ -136,9 +138,11 @@ def add_user(
     password: str,
     *,
     must_change_password: bool = False,
+    policy: bool = True,
 ) -> UserInfo:
     """Create a user of the local unit. With an ``actor`` (the app), only an admin may do it; without
-    one (``frontdesk user add`` run by whoever holds the data directory, or first set-up) it is allowed."""
+    one (``frontdesk user add`` run by whoever holds the data directory, or first set-up) it is allowed.
+    ``policy=False`` only for the demo users, whose shared password must be changed at the first sign-in."""
     if actor is not None:
         require_role(actor, "admin")
     username = username.strip().lower()
@@ -161,9 +165,12 @@ def add_user(
     from .rules import clean_line
 
     full_name = clean_line(full_name, "full_name", 200, required=True) or ""
-    check_password_rules(password)
     with store.read() as s:
         _refuse_if_enrolled(s)
+    if policy:
+        check_password_rules(password, username, full_name)
+    elif not must_change_password:
+        raise ValueError("a password outside the policy must be changed at the first sign-in")
     pw_hash = hash_password(password)  # slow: outside the write lock
     now = utcnow()
     with store.write() as s:
@@ -195,7 +202,6 @@ def add_user(
 def authenticate(store: Store, username: str, password: str, *, now: dt.datetime | None = None) -> Actor:
     """Sign in. Wrong password, unknown user, inactive or locked account → AuthenticationFailed."""
     now = now or utcnow()
-    wrong = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
     with store.read() as s:
         user = s.scalars(select(User).where(User.username == username.strip().lower())).first()
         found = (user.id, user.password_hash) if user is not None else None
@@ -207,9 +213,13 @@ def authenticate(store: Store, username: str, password: str, *, now: dt.datetime
             raise AuthenticationFailed(_LOCKED, until=_local_hhmm(user.locked_until))
     if found is None:
         passwords.burn(password)  # same cost as a real check: do not reveal which names exist
+        name = username.strip().lower()[:64]
         with store.write() as s:
-            _audit(s, None, "sign_in_failed", username.strip().lower()[:64], {"reason": "unknown_user"}, now)
-        raise AuthenticationFailed(wrong)
+            failures = _recent_unknown_failures(s, name, now) + 1
+            _audit(s, None, "sign_in_failed", name, {"reason": "unknown_user"}, now)
+        if failures >= MAX_FAILED:  # answered like an account: "locked", then "locked" until the window passes
+            raise AuthenticationFailed(_LOCKED, until=_local_hhmm(now + LOCKOUT))
+        _wrong(failures)
     user_id, pw_hash = found
     ok = passwords.verify_password(pw_hash, password)
     with store.write() as s:
@@ -217,6 +227,7 @@ def authenticate(store: Store, username: str, password: str, *, now: dt.datetime
         if not ok:
             _audit(s, None, "sign_in_failed", user.username, {"reason": "wrong_password"}, now)
             user.failed_attempts += 1
+            failures = user.failed_attempts
             if user.failed_attempts >= MAX_FAILED:
                 user.locked_until = now + LOCKOUT
                 user.failed_attempts = 0
@@ -231,10 +242,33 @@ def authenticate(store: Store, username: str, password: str, *, now: dt.datetime
             return _actor(s, user)
     if locked:
         raise AuthenticationFailed(_LOCKED, until=_local_hhmm(now + LOCKOUT))
-    raise AuthenticationFailed(wrong)
+    _wrong(failures)
+
+
+def _wrong(failures: int) -> NoReturn:
+    """Wrong name or password; from the ``WARN_AFTER``-th failure in a row, with the tries left."""
+    if failures >= WARN_AFTER:
+        raise AuthenticationFailed(_TRIES_LEFT, left=MAX_FAILED - failures, minutes=int(LOCKOUT.total_seconds() // 60))
+    raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "Wrong user name or password."))
+
+
+def _recent_unknown_failures(s: Session, name: str, now: dt.datetime) -> int:
+    """Failed sign-ins under a name that is no account, in the last ``LOCKOUT`` (from the audit trail)."""
+    from .models import AuditEntry
+
+    q = (
+        select(func.count())
+        .select_from(AuditEntry)
+        .where(AuditEntry.action == "sign_in_failed", AuditEntry.subject == name, AuditEntry.time > now - LOCKOUT)
+    )
+    return int(s.scalar(q) or 0)
 
 
 _LOCKED = QT_TRANSLATE_NOOP("errors", "Too many failed sign-ins: the account is locked until {until}.")
+_TRIES_LEFT = QT_TRANSLATE_NOOP(
+    "errors",
+    "Wrong user name or password. Tries left before the account is locked for {minutes} minutes: {left}.",
+)
 _NOT_ACCEPTED = QT_TRANSLATE_NOOP(
     "errors",
     "This account is waiting for the central administrator: it was offered when this desk was enrolled.",
@@ -246,10 +280,11 @@ def change_password(store: Store, username: str, old_password: str, new_password
     system: ``frontdesk.sync.accounts.change_password``)."""
     with store.read() as s:
         _refuse_if_enrolled(s)
-        pw_hash = _get_user(s, username).password_hash
+        user = _get_user(s, username)
+        pw_hash, full_name = user.password_hash, user.full_name
     if not passwords.verify_password(pw_hash, old_password):
         raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "The current password is wrong."))
-    check_password_rules(new_password)
+    check_password_rules(new_password, username, full_name)
     if new_password == old_password:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The new password must differ from the current one."),
@@ -267,9 +302,9 @@ def change_password(store: Store, username: str, old_password: str, new_password
 def reset_password(store: Store, actor: Actor, username: str, new_password: str) -> None:
     """An admin sets a temporary password; the user must change it at the next sign-in."""
     require_role(actor, "admin")
-    check_password_rules(new_password)
     with store.read() as s:
         _refuse_if_enrolled(s)
+    check_password_rules(new_password, username)
     new_hash = hash_password(new_password)
     with store.write() as s:
         _refuse_if_enrolled(s)
@@ -280,6 +315,21 @@ def reset_password(store: Store, actor: Actor, username: str, new_password: str)
         user.locked_until = None
         user.password_changed_at = user.updated_at = utcnow()
         _audit(s, actor.username, "user_change", user.username, {"change": "password_reset"}, user.updated_at)
+
+
+def unlock(store: Store, actor: Actor, username: str) -> UserInfo:
+    """Lift a sign-in lockout before its time (a supervisor or an admin). The lockout is this desk's own
+    state — the central system never sends it — so it may be lifted on an enrolled desk too; recorded in
+    the audit trail."""
+    require_role(actor, "supervisor", "admin")
+    now = utcnow()
+    with store.write() as s:
+        user = _get_user(s, username)
+        was_locked = user.locked_until is not None and user.locked_until > now
+        user.locked_until = None
+        user.failed_attempts = 0
+        _audit(s, actor.username, "user_change", user.username, {"change": "unlock", "was_locked": was_locked}, now)
+        return _info(user)
 
 
 def set_active(store: Store, actor: Actor, username: str, active: bool) -> UserInfo:

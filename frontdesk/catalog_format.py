@@ -170,6 +170,8 @@ _M = {
     "syntax": QT_TRANSLATE_NOOP("catalog", "invalid JSON: {detail} (column {column})"),
     "encoding": QT_TRANSLATE_NOOP("catalog", "the file is not UTF-8 text"),
     "deep": QT_TRANSLATE_NOOP("catalog", "the JSON is nested too deeply"),
+    "number": QT_TRANSLATE_NOOP("catalog", "a number has more than {digits} digits"),
+    "size": QT_TRANSLATE_NOOP("catalog", "the file is larger than {mb} MB: it is not a catalogue"),
 }
 
 _TOP_KEYS = ("format", "version", "note", "services")
@@ -334,13 +336,31 @@ def _nearest_line(lines: dict[JsonPath, int]) -> Callable[[JsonPath], int]:
     return line
 
 
+MAX_CATALOG_BYTES = 8 * 1024 * 1024  # a real catalogue of ~80 services is ~100 kB
+MAX_NUMBER_DIGITS = 30  # no number of a catalogue needs more (a fee is at most 9 digits)
+
+
+class _LongNumber(ValueError):
+    pass
+
+
+def _number(text: str) -> int | float:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _LongNumber(text[:20])
+    return float(text) if any(c in text for c in ".eE") else int(text)
+
+
 def parse_catalog(text: str, source_name: str = "catalog.json") -> Catalog:
     """Validate catalogue text; raises :class:`CatalogError` listing every problem with its line."""
     try:
-        json.loads(text)
+        json.loads(text, parse_int=_number, parse_float=_number)
     except json.JSONDecodeError as exc:
         issue = _issue(exc.lineno, (), "syntax", detail=exc.msg, column=exc.colno)
         raise CatalogError(source_name, [issue]) from None
+    except (_LongNumber, ValueError) as exc:  # a 5,001-digit fee: Python's own limit is 4,300
+        where = text.find(str(exc)[:20]) if isinstance(exc, _LongNumber) else -1
+        line = text.count("\n", 0, where) + 1 if where >= 0 else 1
+        raise CatalogError(source_name, [_issue(line, (), "number", digits=MAX_NUMBER_DIGITS)]) from None
     except RecursionError:
         raise CatalogError(source_name, [_issue(1, (), "deep")]) from None
     reader = LineReader(text)
@@ -378,14 +398,22 @@ def parse_catalog(text: str, source_name: str = "catalog.json") -> Catalog:
 
 
 def load_catalog(path: Path | str) -> Catalog:
-    """Read and validate a catalogue file (UTF-8, a byte-order mark is tolerated)."""
+    """Read and validate a catalogue file (UTF-8, a byte-order mark is tolerated), at most
+    ``MAX_CATALOG_BYTES`` of it (``/dev/zero`` is refused after 8 MB, not read until memory runs out)."""
     path = Path(path)
-    data = path.read_bytes()
+    with open(path, "rb") as f:
+        data = f.read(MAX_CATALOG_BYTES + 1)
+    return catalog_from_bytes(data, path.name)
+
+
+def catalog_from_bytes(data: bytes, source_name: str) -> Catalog:
+    if len(data) > MAX_CATALOG_BYTES:
+        raise CatalogError(source_name, [_issue(1, (), "size", mb=MAX_CATALOG_BYTES // (1024 * 1024))])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CatalogError(path.name, [_issue(data.count(b"\n", 0, exc.start) + 1, (), "encoding")]) from None
-    return parse_catalog(text, path.name)
+        raise CatalogError(source_name, [_issue(data.count(b"\n", 0, exc.start) + 1, (), "encoding")]) from None
+    return parse_catalog(text, source_name)
 
 
 def demo_catalog_path() -> Path:

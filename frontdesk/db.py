@@ -1,9 +1,18 @@
-"""Engine, sessions and migrations of the local SQLite store.
+"""Engine, sessions and migrations of the local SQLite store, encrypted at rest with SQLCipher.
+
+The desk's database is a SQLCipher 4 file (``sqlcipher3``, the DB-API binding with SQLCipher built in):
+every page AES-256 encrypted and HMAC-SHA512 authenticated, the key from :mod:`frontdesk.dbkey` (found
+by the salt in the file's first bytes, kept in the OS keyring). A plain SQLite file of an earlier version
+is encrypted when it is first opened, after an (encrypted) backup (:mod:`frontdesk.dbfiles`). Files are
+private to the account (:mod:`frontdesk.private`): the database is created ``0600`` and SQLite gives its
+``-wal``/``-shm`` files the same mode; a data directory left wider by an earlier version is narrowed.
 
 Pragmas: WAL, ``synchronous=FULL`` (a printed receipt is a promise), ``foreign_keys=ON``,
 ``busy_timeout``. The driver runs in autocommit mode so that SQLAlchemy's ``begin`` event decides how a
 transaction starts: ``Store.write()`` begins with ``BEGIN IMMEDIATE`` (takes the write lock up front, so
 two writers never deadlock on a lock upgrade), ``Store.read()`` with a plain deferred ``BEGIN``.
+``Store(path, encrypted=False)`` opens a plain SQLite file with the standard library's driver: for the
+benchmarks' comparison only.
 """
 
 from __future__ import annotations
@@ -11,15 +20,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+
+from .dbkey import DbKey, Keys, KeyStore, WrongKey, file_kind, key_for
+from .i18n import QT_TRANSLATE_NOOP
+from .private import create_private, tighten_home
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -30,7 +46,31 @@ BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def connect(path: Path | str, key: DbKey | None, *, timeout: float = BUSY_TIMEOUT_MS / 1000) -> Any:
+    """A DB-API connection to ``path``: SQLCipher with ``key``, the standard library's SQLite without.
+    Usable from any thread (one thread at a time: the pool hands it out)."""
+    if key is None:
+        return sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+    con = sqlcipher.connect(str(path), timeout=timeout, check_same_thread=False)
+    keyed(con, key)
+    return con
+
+
+HMAC_ALGORITHM = "HMAC_SHA256"
+
+
+def keyed(con: Any, key: DbKey) -> None:
+    """Give a fresh SQLCipher connection its key and this app's cipher settings: SQLCipher 4's defaults
+    (AES-256-CBC, 4 KiB pages, a random IV per page) with the pages authenticated by HMAC-SHA256 instead of
+    -SHA512 (an intake writes ~30 pages; on the counter PCs' CPUs SHA-256 costs a third less per page,
+    measured in bench/intake.py). The same setting is made the default for databases attached to it."""
+    con.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error to word, not a stderr line
+    con.execute(f"PRAGMA cipher_default_hmac_algorithm = {HMAC_ALGORITHM}")
+    con.execute(f'PRAGMA key = "{key.pragma()}"')
+    con.execute(f"PRAGMA cipher_hmac_algorithm = {HMAC_ALGORITHM}")
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # let the begin event below issue BEGIN
     cur = dbapi_connection.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -45,8 +85,11 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(path: Path | str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+def make_engine(path: Path | str, key: DbKey | None = None) -> Engine:
+    """The engine of the database at ``path``: encrypted with ``key``, plain without (benchmarks and
+    tests that build an old, plain database)."""
+    engine = create_engine(f"sqlite:///{path}", module=sqlcipher if key is not None else sqlite3,
+                           creator=lambda: connect(path, key))  # fmt: skip
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -96,27 +139,34 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_to(engine: Engine, target: Path) -> Path:
-    """Online, consistent copy of the database (SQLite backup API), safe while others write."""
+def backup_to(engine: Engine, target: Path, key: DbKey | None) -> Path:
+    """Online, consistent copy of the database (SQLite backup API), safe while others write; encrypted
+    with the same key (a copy of this desk's database opens with this desk's key), private to the account,
+    written beside the target and renamed into place (no half-written backup under the target's name)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".part")
+    tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
-    raw = engine.raw_connection()
+    create_private(tmp)
     try:
-        src = raw.driver_connection
-        assert isinstance(src, sqlite3.Connection)
-        dst = sqlite3.connect(tmp)
+        raw = engine.raw_connection()
         try:
-            src.backup(dst)
+            dst = connect(tmp, key)
+            try:
+                raw.driver_connection.backup(dst)  # type: ignore[union-attr]
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        raw.close()
-    tmp.replace(target)
+            raw.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return target
 
 
-def migrate(engine: Engine, db_path: Path) -> Path | None:
+def migrate(engine: Engine, db_path: Path, key: DbKey | None = None) -> Path | None:
     """Bring the schema to head. An existing database is backed up before any migration runs.
 
     Returns the backup path, or ``None`` when nothing had to be migrated or the database was new.
@@ -128,7 +178,9 @@ def migrate(engine: Engine, db_path: Path) -> Path | None:
     backup: Path | None = None
     if current is not None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_to(engine, db_path.parent / "backups" / f"{db_path.stem}-{stamp}-{current}.db")
+        backups = db_path.parent / "backups"
+        backups.mkdir(mode=0o700, exist_ok=True)
+        backup = backup_to(engine, backups / f"{db_path.stem}-{stamp}-{current}.db", key)
         log.info("database backed up to %s before migrating %s -> %s", backup, current, head)
     from alembic import command
 
@@ -137,15 +189,45 @@ def migrate(engine: Engine, db_path: Path) -> Path | None:
 
 
 class Store:
-    """The local database of one workstation: an engine and sessions for reading and for writing."""
+    """The local database of one workstation: an engine and sessions for reading and for writing.
 
-    def __init__(self, path: Path | str, *, migrate_schema: bool = True) -> None:
+    Opening it makes the data directory private (``0700``, the database files ``0600``), then finds the
+    key: a new database gets a new key, kept in ``keys`` (the OS keyring) and in ``created_key`` so that
+    ``init`` can show its recovery code once; a plain database of an earlier version is encrypted (after
+    an encrypted backup, ``encrypted_backup``); an encrypted one is opened with the key kept for its salt.
+    """
+
+    def __init__(self, path: Path | str, *, migrate_schema: bool = True, key: DbKey | None = None,
+                 keys: KeyStore | None = None, encrypted: bool = True) -> None:  # fmt: skip
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = make_engine(self.path)
+        tighten_home(self.path.parent, self.path.name)
+        self.keys: KeyStore = keys if keys is not None else Keys()
+        self.created_key: DbKey | None = None
+        self.key_kept_in: str | None = None
+        self.encrypted_backup: Path | None = None
+        if encrypted:
+            kind = file_kind(self.path)
+            if key is None and kind in ("missing", "empty"):
+                key = DbKey.new()
+                self.key_kept_in = self.keys.put(key.key_id, key.secret)
+                self.created_key = key
+            elif key is None and kind == "plain":
+                from .dbfiles import encrypt_plain_database
+
+                key = DbKey.new()
+                self.key_kept_in = self.keys.put(key.key_id, key.secret)
+                self.created_key = key
+                self.encrypted_backup = encrypt_plain_database(self.path, key)
+            elif key is None:
+                key = key_for(self.path, self.keys)
+            if kind in ("missing", "empty"):
+                create_private(self.path)  # before SQLite creates it wider; -wal/-shm take its mode
+        self.key = key
+        self.engine = make_engine(self.path, key)
+        _check_opens(self.engine, self.path)
         self.last_backup: Path | None = None
         if migrate_schema:
-            self.last_backup = migrate(self.engine, self.path)
+            self.last_backup = migrate(self.engine, self.path, key)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False)
 
@@ -161,8 +243,7 @@ class Store:
         any error. For code whose statements all run on ``RAW.cursor`` (the intake)."""
         raw = self.engine.raw_connection()
         try:
-            dbapi = raw.driver_connection
-            assert isinstance(dbapi, sqlite3.Connection)
+            dbapi: Any = raw.driver_connection
             cur = dbapi.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
@@ -180,10 +261,26 @@ class Store:
             yield session
 
     def backup(self, target: Path) -> Path:
-        return backup_to(self.engine, target)
+        return backup_to(self.engine, target, self.key)
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _check_opens(engine: Engine, path: Path) -> None:
+    """Read the schema once: a wrong key (or a file that is no database) is one clear error, not a
+    traceback at the first query."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DatabaseError as exc:
+        engine.dispose()
+        if "not a database" in str(exc.orig) or "encrypted" in str(exc.orig):
+            raise WrongKey(
+                QT_TRANSLATE_NOOP("errors", "{file} does not open with this key, or it is not a frontdesk database."),
+                file=path.name,
+            ) from None
+        raise
 
 
 RAW: RawStatements
@@ -236,8 +333,7 @@ class RawStatements:
         cached = session.info.get("raw_cursor")
         if cached is not None and cached[0] is tx:
             return cached[1]
-        dbapi = session.connection().connection.driver_connection
-        assert isinstance(dbapi, sqlite3.Connection)
+        dbapi: Any = session.connection().connection.driver_connection
         cur = dbapi.cursor()
         session.info["raw_cursor"] = (tx, cur)
         return cur

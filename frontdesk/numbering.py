@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from stdnum.iso7064 import mod_37_36
 
-from .errors import InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, NotFound
 from .i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the desk's store: only the counter needs it (the central server uses the rest)
@@ -132,21 +132,36 @@ def parse_receipt_no(text: str) -> ReceiptNo:
     return ReceiptNo(unit=unit, workstation=ws, counter=counter, text=clean)
 
 
+HOLD_KEY = "receipt_hold"  # sync_state: set while a restored desk may not give out numbers (frontdesk.restore)
+
+
+class ReceiptHold(Conflict):
+    """No new receipt number until the restored desk has learned its highest number from the central system."""
+
+
 def next_receipt_no(session: Session | RawTx) -> str:
     """Take the next number of the local workstation in the caller's transaction (no commit).
 
-    A rolled-back transaction gives its number back, so numbers are neither reused nor skipped.
+    A rolled-back transaction gives its number back, so numbers are neither reused nor skipped. A desk
+    restored from a backup whose last numbers are not known yet gives none (:class:`ReceiptHold`).
     """
     from .db import RAW
-    rows = (
-        RAW.cursor(session)
-        .execute(  # DB-API: this runs on every intake (see db.RawStatements)
-            "UPDATE workstations SET receipt_counter = receipt_counter + 1 WHERE is_local = 1 "
-            "RETURNING unit_code, code, receipt_counter"
-        )
-        .fetchall()
-    )
+
+    cur = RAW.cursor(session)
+    rows = cur.execute(  # DB-API: this runs on every intake (see db.RawStatements)
+        "UPDATE workstations SET receipt_counter = receipt_counter + 1 WHERE is_local = 1 AND NOT EXISTS "
+        f"(SELECT 1 FROM sync_state WHERE key = '{HOLD_KEY}' AND value IS NOT NULL) "
+        "RETURNING unit_code, code, receipt_counter"
+    ).fetchall()
     if not rows:
+        if cur.execute(f"SELECT 1 FROM sync_state WHERE key = '{HOLD_KEY}' AND value IS NOT NULL").fetchone():
+            raise ReceiptHold(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This desk was restored from a backup: it gives out new receipt numbers once it has synced "
+                    "with the central system, so that no number is given twice. Connect it and sync, or ask IT.",
+                )
+            )
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This workstation is not initialised yet (run init)."))
     if len(rows) > 1:
         raise RuntimeError("more than one workstation is marked local in this database")
@@ -156,6 +171,7 @@ def next_receipt_no(session: Session | RawTx) -> str:
 
 __all__ = [
     "MAX_LENGTH",
+    "ReceiptHold",
     "ReceiptNo",
     "check_character",
     "format_receipt_no",

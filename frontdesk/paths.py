@@ -29,6 +29,10 @@ def data_home(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 def log_dir() -> Path:
+    """The log directory: ``FRONTDESK_LOG_DIR``, else the platform's user log directory."""
+    env = os.environ.get("FRONTDESK_LOG_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
 
 

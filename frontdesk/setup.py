@@ -13,6 +13,7 @@ from . import auth
 from .catalog import import_catalog, load_catalog
 from .clock import utcnow
 from .db import Store
+from .dbkey import KeyStore
 from .errors import Conflict, InvalidInput, NotFound
 from .i18n import QT_TRANSLATE_NOOP
 from .identity import sample_nid
@@ -20,6 +21,7 @@ from .models import Request, Unit, Workstation
 from .numbering import validate_unit_code, validate_workstation_code
 from .paths import data_home, resource
 from .queries import get_request
+from .rules import clean_line
 
 DB_NAME = "frontdesk.db"
 DEMO_UNIT = ("DEMO", "Njësia Administrative Demo (DEMO)")
@@ -41,9 +43,9 @@ class WorkstationInfo:
     receipt_counter: int
 
 
-def open_home(home: Path | str | None = None) -> Store:
-    """Open (creating and migrating when needed) the database in the data directory."""
-    return Store(data_home(home) / DB_NAME)
+def open_home(home: Path | str | None = None, *, migrate_schema: bool = True, keys: KeyStore | None = None) -> Store:
+    """Open (creating, encrypting and migrating when needed) the database in the data directory."""
+    return Store(data_home(home) / DB_NAME, migrate_schema=migrate_schema, keys=keys)
 
 
 def is_initialised(store: Store) -> bool:
@@ -59,6 +61,7 @@ def init_workstation(store: Store, unit_code: str, unit_name: str, workstation_c
     validate_workstation_code(workstation_code)
     if not unit_name.strip():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The unit name is required."), field="unit_name")
+    unit_name = clean_line(unit_name, "unit_name", 200, required=True) or ""  # no control characters
     now = utcnow()
     with store.write() as s:
         local = s.scalars(select(Workstation).where(Workstation.is_local)).first()
@@ -98,11 +101,12 @@ def ensure_demo(store: Store, *, requests: int = 40, seed: int = 7) -> bool:
 
 
 def add_demo_catalog_and_users(store: Store) -> list[str]:
-    """The demo catalogue and the demo users (password ``DEMO_PASSWORD``); returns the user names."""
+    """The demo catalogue and the demo users (password ``DEMO_PASSWORD``, which each must change at the
+    first sign-in); returns the user names."""
     with store.write() as s:
         import_catalog(s, load_catalog(resource("catalog", "demo.json")), now=utcnow())
     for username, role, name in DEMO_USERS:
-        auth.add_user(store, None, username, role, name, DEMO_PASSWORD)
+        auth.add_user(store, None, username, role, name, DEMO_PASSWORD, must_change_password=True, policy=False)
     return [u for u, _, _ in DEMO_USERS]
 
 

@@ -473,3 +473,38 @@ class ChangesEnvelope(Model):
 def payload_field(kind: str) -> str:
     """The field of :class:`Op` that carries an op of ``kind`` (an outbox row's payload)."""
     return "service" if kind.startswith("service.") else "request"
+
+
+# ---------------------------------------------------------------------------------------- the desk as a vault
+
+KEY_ID_PATTERN = r"^[0-9a-f]{32}$"
+RECOVERY_CODE_PATTERN = r"^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){7}$"  # Crockford base32 (frontdesk.dbkey)
+
+
+class KeyEscrow(Model):
+    """``POST /v1/key-escrow``: an enrolled desk gives the central system the recovery code of its encrypted
+    database (``key_id``: the database's salt) to keep. The server seals it at once with its escrow public
+    key; only a central administrator holding the private key reads it back (``frontdesk-central escrow
+    reveal``, recorded in the central audit trail)."""
+
+    key_id: Annotated[str, StringConstraints(pattern=KEY_ID_PATTERN)]
+    recovery_code: Annotated[str, StringConstraints(pattern=RECOVERY_CODE_PATTERN)]
+
+
+class KeyEscrowAnswer(Model):
+    key_id: Annotated[str, StringConstraints(pattern=KEY_ID_PATTERN)]
+    escrowed_at: WireTime
+
+
+class RestoreNotice(Model):
+    """``POST /v1/restored``: a desk restored from a backup says so before its first push, with the counter
+    the backup had and the one it has now; the server records it for the central IT and answers the highest
+    receipt counter this workstation ever reported (so the desk never gives a number out twice)."""
+
+    backup_counter: int = Field(ge=0, le=L.MAX_COUNTER)
+    receipt_counter: int = Field(ge=0, le=L.MAX_COUNTER)
+
+
+class RestoreAnswer(Model):
+    highest_receipt_counter: int = Field(ge=0, le=L.MAX_COUNTER)
+    epoch: Uuid

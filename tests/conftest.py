@@ -16,6 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # shared with the client processes the sync tests start (they inherit these variables).
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.keyring_backend.FileKeyring"
 os.environ.setdefault("FRONTDESK_TEST_KEYRING", str(Path(tempfile.gettempdir()) / f"frontdesk-keyring-{os.getpid()}.json"))
+# The command line speaks the locale's language: the tests read its English messages, whatever the machine's locale.
+os.environ.setdefault("FRONTDESK_LANG", "en")
+# Where the database key would go on a machine without a keyring: never the developer's own directory.
+os.environ.setdefault("FRONTDESK_KEY_DIR", str(Path(tempfile.gettempdir()) / f"frontdesk-keys-{os.getpid()}"))
 os.environ["PYTHONPATH"] = os.pathsep.join(
     p for p in (str(Path(__file__).parent.parent), os.environ.get("PYTHONPATH", "")) if p
 )
@@ -75,6 +79,8 @@ def supervisor(store: Store) -> auth.Actor:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Remove this run's stand-in keyring file (it holds test tokens only)."""
+    """Remove this run's stand-in keyring file (it holds test tokens and database keys only)."""
     if not hasattr(session.config, "workerinput"):
-        Path(os.environ["FRONTDESK_TEST_KEYRING"]).unlink(missing_ok=True)
+        for suffix in ("", ".lock"):
+            Path(os.environ["FRONTDESK_TEST_KEYRING"] + suffix).unlink(missing_ok=True)
+        shutil.rmtree(os.environ["FRONTDESK_KEY_DIR"], ignore_errors=True)

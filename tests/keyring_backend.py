@@ -7,8 +7,11 @@ Select it with ``PYTHON_KEYRING_BACKEND=tests.keyring_backend.FileKeyring`` (rep
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -29,20 +32,32 @@ class FileKeyring(KeyringBackend):
             return {}
 
     def _save(self, data: dict[str, str]) -> None:
-        tmp = self._path.with_suffix(".tmp")
+        tmp = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
         tmp.write_text(json.dumps(data), encoding="utf-8")
         tmp.replace(self._path)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Several test processes (the sync tests' desks) write at once: one read-modify-write at a time."""
+        with open(self._path.with_name(self._path.name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def get_password(self, service: str, username: str) -> str | None:
         return self._load().get(f"{service}/{username}")
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        data = self._load()
-        data[f"{service}/{username}"] = password
-        self._save(data)
+        with self._locked():
+            data = self._load()
+            data[f"{service}/{username}"] = password
+            self._save(data)
 
     def delete_password(self, service: str, username: str) -> None:
-        data = self._load()
-        if data.pop(f"{service}/{username}", None) is None:
-            raise PasswordDeleteError(username)
-        self._save(data)
+        with self._locked():
+            data = self._load()
+            if data.pop(f"{service}/{username}", None) is None:
+                raise PasswordDeleteError(username)
+            self._save(data)

@@ -326,9 +326,9 @@ def test_report_and_audit_commands(run: Run, home: Path, tmp_path: Path) -> None
     data = run.json("audit", "verify")
     assert data["ok"] is True and data["checked"] >= 7  # set-up + intake + status
     assert [e["action"] for e in run.json("audit", "list", "--limit", "2")] == ["status", "intake"]  # type: ignore[index]
-    import sqlite3
+    from frontdesk.dbfiles import open_kept
 
-    db = sqlite3.connect(home / "frontdesk.db")
+    db = open_kept(home / "frontdesk.db")
     db.execute("UPDATE audit_log SET subject = 'X' WHERE action = 'intake'")
     db.commit()
     db.close()

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from frontdesk import auth, search, workflow
-from frontdesk.db import Store, alembic_config, current_revision, head_revision, make_engine
+from frontdesk.db import Store, alembic_config, connect, current_revision, head_revision, make_engine
+from frontdesk.dbfiles import open_kept
 from frontdesk.models import Base
 from frontdesk.queries import QueueFilter, queue_page
 
@@ -27,13 +28,14 @@ def test_pragmas(store: Store) -> None:
 
 
 def test_write_sessions_take_the_write_lock_up_front(store: Store) -> None:
-    other = sqlite3.connect(store.path, timeout=0.1, isolation_level=None)
+    other = connect(store.path, store.key, timeout=0.1)
+    other.isolation_level = None
     with store.write() as s:
         s.execute(text("SELECT 1"))  # nothing written yet, but BEGIN IMMEDIATE holds the RESERVED lock
         try:
             other.execute("BEGIN IMMEDIATE")
             raise AssertionError("a second writer got the lock")
-        except sqlite3.OperationalError as exc:
+        except sqlcipher.OperationalError as exc:
             assert "locked" in str(exc)
     other.execute("BEGIN IMMEDIATE")
     other.execute("ROLLBACK")
@@ -88,7 +90,7 @@ def test_migration_keeps_data_and_backs_up_first(tmp_path: Path) -> None:
     assert current_revision(store.engine) == head_revision()
     assert store.last_backup is not None and store.last_backup.exists()
     assert FIRST_REVISION in store.last_backup.name
-    backup = sqlite3.connect(store.last_backup)
+    backup = open_kept(store.last_backup)
     assert backup.execute("SELECT citizen_name FROM requests").fetchone() == ("Çlirim Shëmbulli",)
     backup.close()
     with store.read() as s:

@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from frontdesk import limits as L
 from frontdesk import wire as p
 
-from . import accounts, anchors, feed, push
+from . import accounts, anchors, escrow, feed, push, restored
 from .citizens import pages as citizen_pages
 from .db import Database
 from .enrolment import current_epoch, enrol
@@ -281,8 +281,9 @@ def create_app(db: Database | str | None = None) -> FastAPI:
         credentials: Credentials,
         after: Annotated[int, Query(ge=0, le=L.MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=feed.MAX_LIMIT)] = feed.DEFAULT_LIMIT,
+        own: Annotated[bool, Query(description="also the caller's own changes (after a restore)")] = False,
     ) -> JSONResponse:
-        return JSONResponse(feed.changes(database, _token(credentials), after, limit))
+        return JSONResponse(feed.changes(database, _token(credentials), after, limit, own=own))
 
     @app.post(
         "/v1/password",
@@ -295,6 +296,18 @@ def create_app(db: Database | str | None = None) -> FastAPI:
     @app.get("/v1/audit-anchor", response_model=p.AnchorState | None, responses=ERRORS)
     def audit_anchor(credentials: Credentials) -> p.AnchorState | None:
         return anchors.anchor_of(database, _token(credentials))
+
+    @app.post(
+        "/v1/key-escrow",
+        response_model=p.KeyEscrowAnswer,
+        responses={**ERRORS, 404: {"model": p.ErrorBody, "description": "No escrow key is set up"}},
+    )
+    def key_escrow(body: p.KeyEscrow, credentials: Credentials) -> p.KeyEscrowAnswer:
+        return escrow.deposit(database, _token(credentials), body)
+
+    @app.post("/v1/restored", response_model=p.RestoreAnswer, responses=ERRORS)
+    def desk_restored(body: p.RestoreNotice, credentials: Credentials) -> p.RestoreAnswer:
+        return restored.restored(database, _token(credentials), body)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -170,6 +170,13 @@ def cmd_enrol_code(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_reissue_code(args: argparse.Namespace, db: Database) -> int:
+    from .enrolment import create_reissue_code
+
+    print(create_reissue_code(db, args.unit, args.workstation, hours=args.hours, actor=_actor()))
+    return 0
+
+
 def cmd_catalog_publish(args: argparse.Namespace, db: Database) -> int:
     from frontdesk.catalog import CatalogError
 
@@ -255,6 +262,56 @@ def cmd_actions(args: argparse.Namespace, db: Database) -> int:
     else:
         for r in rows:
             print(f"{r['at']}\t{r['actor']}\t{r['action']}\t{r['unit'] or '-'}\t{r['subject'] or '-'}")
+    return 0
+
+
+# ------------------------------------------------------------------------------------------------ key escrow
+
+
+def cmd_escrow_setup(args: argparse.Namespace, db: Database) -> int:
+    from frontdesk.private import secure_dir, write_private
+
+    from .escrow import setup
+
+    out = Path(args.private_key_out)
+    if out.exists():
+        print(f"error: {out} exists: choose a new file (an escrow private key is never overwritten)", file=sys.stderr)
+        return 6
+    try:
+        if not out.parent.exists():
+            secure_dir(out.parent)
+        probe = out.with_name(out.name + ".probe")
+        write_private(probe, b"")
+        probe.unlink()
+    except OSError as exc:
+        print(f"error: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    pem = setup(db, actor=_actor())
+    write_private(out, pem)
+    print(f"Escrow key made. Its private key is in {out} (readable by you only): keep it off this server, "
+          "in a safe place; it is the only way to read a desk's escrowed database key.")  # fmt: skip
+    return 0
+
+
+def cmd_escrow_reveal(args: argparse.Namespace, db: Database) -> int:
+    from .escrow import reveal
+
+    path = Path(args.private_key)
+    try:
+        with open(path, "rb") as f:
+            pem = f.read(64 * 1024)
+    except OSError as exc:
+        print(f"error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 5
+    found = reveal(db, args.unit, args.workstation, pem, actor=_actor())
+    if args.json:
+        print(json.dumps([r.__dict__ for r in found], indent=2))
+    else:
+        for r in found:
+            print(f"{r.unit}/{r.workstation}  database key {r.key_id[:8]}…  escrowed {r.escrowed_at}\n"
+                  f"  recovery code: {r.recovery_code}")  # fmt: skip
+        print("At the desk: frontdesk key recover (the recovery code on standard input). This reveal is in the "
+              "central audit trail.")  # fmt: skip
     return 0
 
 
@@ -422,6 +479,16 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--hours", type=int, default=72, help="validity (default 72)")
     code.set_defaults(handler=cmd_enrol_code)
 
+    again = sub.add_parser(
+        "reissue-code",
+        parents=[common],
+        help="make a one-time code that gives an enrolled workstation a new token (its keyring was lost)",
+    )
+    again.add_argument("--unit", required=True)
+    again.add_argument("--workstation", required=True)
+    again.add_argument("--hours", type=int, default=72, help="validity (default 72)")
+    again.set_defaults(handler=cmd_reissue_code)
+
     catalog = sub.add_parser("catalog", help="service catalogue")
     catalog_sub = catalog.add_subparsers(dest="catalog_command", required=True, parser_class=_Parser)
     publish = catalog_sub.add_parser("publish", parents=[common], help="publish a catalogue file to every unit")
@@ -458,6 +525,20 @@ def build_parser() -> argparse.ArgumentParser:
     acts.add_argument("--limit", type=int, default=200)
     acts.add_argument("--json", action="store_true")
     acts.set_defaults(handler=cmd_actions)
+
+    esc = sub.add_parser("escrow", help="the desks' database keys kept in escrow")
+    esc_sub = esc.add_subparsers(dest="escrow_command", required=True, parser_class=_Parser)
+    es = esc_sub.add_parser("setup", parents=[common], help="make the escrow key pair (private key to a file)")
+    es.add_argument("--private-key-out", required=True, metavar="FILE", help="a new file for the private key")
+    es.set_defaults(handler=cmd_escrow_setup)
+    er = esc_sub.add_parser(
+        "reveal", parents=[common], help="open a workstation's escrowed recovery code (in the audit trail)"
+    )
+    er.add_argument("--unit", required=True)
+    er.add_argument("--workstation", required=True)
+    er.add_argument("--private-key", required=True, metavar="FILE")
+    er.add_argument("--json", action="store_true")
+    er.set_defaults(handler=cmd_escrow_reveal)
 
     user = sub.add_parser("user", help="the units' user accounts (the central system is their authority)")
     user_sub = user.add_subparsers(dest="user_command", required=True, parser_class=_Parser)

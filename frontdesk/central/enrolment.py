@@ -115,6 +115,53 @@ def create_enrol_code(db: Database, unit_code: str, *, hours: int = ENROL_CODE_H
     return code
 
 
+def create_reissue_code(
+    db: Database, unit_code: str, workstation_code: str, *, hours: int = ENROL_CODE_HOURS, actor: str = "cli"
+) -> str:
+    """A one-time code that gives an enrolled workstation a new token (its keyring was lost with the old one):
+    bound to that workstation, it enrols no other. The old token stops working when the code is used."""
+    if not 1 <= hours <= 24 * 30:
+        raise BadRequest("An enrolment code is valid for 1 hour to 30 days.")
+    with db.write() as s:
+        unit = get_unit(s, unit_code)
+        ws = _workstation(s, unit.code, workstation_code)
+        code = new_enrol_code()
+        now = utcnow()
+        s.add(m.EnrolCode(code_hash=sha256_hex(normalise_enrol_code(code)), unit_code=unit.code, created_at=now,
+                          expires_at=now + dt.timedelta(hours=hours), workstation_id=ws.id))  # fmt: skip
+        log_action(s, actor, "reissue_code", unit.code, ws.code, {"hours": hours})
+    return code
+
+
+def _workstation(s: Session, unit_code: str, workstation_code: str) -> m.Workstation:
+    ws = s.scalars(
+        select(m.Workstation).where(
+            m.Workstation.unit_code == unit_code, m.Workstation.code == workstation_code.strip().upper()
+        )
+    ).first()
+    if ws is None:
+        raise NotFound(f"There is no workstation {workstation_code} in unit {unit_code}.")
+    return ws
+
+
+def _reissue(s: Session, code: m.EnrolCode, req: wire.EnrolRequest, token: str, now: dt.datetime,
+             address: str) -> wire.EnrolResponse:  # fmt: skip
+    """Use a re-issue code: the same workstation row (its receipt counter, its anchors, its history) with a
+    new token; the desk's users are central already, so nothing is offered."""
+    ws = s.get_one(m.Workstation, code.workstation_id)
+    if ws.code != req.workstation_code:
+        raise BadEnrolmentCode("The enrolment code is not valid (unknown, already used, or expired).")
+    ws.token_hash = sha256_hex(token)
+    ws.revoked_at = None
+    code.used_at = now
+    unit = s.get_one(m.Unit, ws.unit_code)
+    log_action(s, f"ws:{ws.code}", "reissue", unit.code, ws.code,
+               {"address": address, "receipt_counter": req.receipt_counter})  # fmt: skip
+    log.info("workstation %s of unit %s has a new token", ws.code, unit.code)
+    return wire.EnrolResponse(workstation_id=ws.id, token=token, epoch=epoch(s), unit_code=unit.code,
+                              unit_name=unit.name, users_offered=0)  # fmt: skip
+
+
 def _throttled(s: Session, address: str, unit_code: str, now: dt.datetime) -> bool:
     since = now - THROTTLE_WINDOW
     by_address = s.scalar(
@@ -163,6 +210,8 @@ def enrol(db: Database, req: wire.EnrolRequest, *, address: str = "-") -> wire.E
             code = s.scalars(stmt).first()
             if code is None or code.used_at is not None or code.expires_at < now or code.unit_code != req.unit_code:
                 raise BadEnrolmentCode("The enrolment code is not valid (unknown, already used, or expired).")
+            if code.workstation_id is not None:
+                return _reissue(s, code, req, token, now, address)
             taken = s.scalars(
                 select(m.Workstation.id).where(
                     m.Workstation.unit_code == req.unit_code, m.Workstation.code == req.workstation_code
@@ -204,13 +253,7 @@ def revoke(db: Database, unit_code: str, workstation_code: str, *, actor: str = 
     """Revoke a workstation's token; False when it was already revoked."""
     with db.write() as s:
         unit = get_unit(s, unit_code)
-        ws = s.scalars(
-            select(m.Workstation).where(
-                m.Workstation.unit_code == unit.code, m.Workstation.code == workstation_code.strip().upper()
-            )
-        ).first()
-        if ws is None:
-            raise NotFound(f"There is no workstation {workstation_code} in unit {unit.code}.")
+        ws = _workstation(s, unit.code, workstation_code)
         if ws.revoked_at is not None:
             return False
         ws.revoked_at = utcnow()

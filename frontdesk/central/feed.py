@@ -21,28 +21,30 @@ MAX_LIMIT = 1000
 
 
 def changes(
-    db: Database, token: str | None, after: int, limit: int = DEFAULT_LIMIT, *, max_bytes: int = L.MAX_PULL_PAGE_BYTES
+    db: Database,
+    token: str | None,
+    after: int,
+    limit: int = DEFAULT_LIMIT,
+    *,
+    max_bytes: int = L.MAX_PULL_PAGE_BYTES,
+    own: bool = False,
 ) -> dict[str, Any]:
-    """The unit's changes after ``after`` in sequence order, without those the caller caused, as the JSON
-    of a ``wire.ChangesResponse``: a page ends at ``limit`` changes or before ``max_bytes`` (one change
-    always fits). Payloads are sent as stored: they were built from validated values."""
+    """The unit's changes after ``after`` in sequence order, without those the caller caused (with them
+    when ``own``: a desk restored from a backup gets back what it had sent since), as the JSON of a
+    ``wire.ChangesResponse``: a page ends at ``limit`` changes or before ``max_bytes`` (one change always
+    fits). Payloads are sent as stored: they were built from validated values."""
     limit = max(1, min(limit, MAX_LIMIT))
     with db.read() as s:
         ws = authenticate(s, token)
         ws_id, unit_code, last_seen = ws.id, ws.unit_code, ws.last_seen_at
         # The counter first: every change numbered up to it is committed (same transaction).
         high = s.scalars(select(m.UnitCounter.last_seq).where(m.UnitCounter.unit_code == unit_code)).one()
-        rows = s.execute(
-            select(m.Change.seq, m.Change.kind, m.Change.payload)
-            .where(
-                m.Change.unit_code == unit_code,
-                m.Change.seq > after,
-                m.Change.seq <= high,
-                (m.Change.origin.is_(None)) | (m.Change.origin != ws_id),
-            )
-            .order_by(m.Change.seq)
-            .limit(limit)
-        ).all()
+        query = select(m.Change.seq, m.Change.kind, m.Change.payload).where(
+            m.Change.unit_code == unit_code, m.Change.seq > after, m.Change.seq <= high
+        )
+        if not own:
+            query = query.where((m.Change.origin.is_(None)) | (m.Change.origin != ws_id))
+        rows = s.execute(query.order_by(m.Change.seq).limit(limit)).all()
         out: list[dict[str, Any]] = []
         size = 0
         for r in rows:

@@ -384,3 +384,28 @@ class PublicCounter(Base):
     __tablename__ = "public_counters"
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
     last: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class EscrowKey(Base):
+    """The escrow public key (RSA-3072, PEM): the recovery codes desks deposit are sealed with it as they
+    arrive. Its private key is not here: the central administrator keeps it (``frontdesk-central escrow
+    setup`` writes it once to a file of their choice). The newest key not retired seals new deposits."""
+
+    __tablename__ = "escrow_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    public_key: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 hex of the public key (DER)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    retired_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class EscrowedKey(Base):
+    """A desk's database recovery code, sealed (RSA-OAEP, SHA-256) with an escrow key: one per workstation
+    and database key (``key_id``: the database's salt, in hex)."""
+
+    __tablename__ = "key_escrow"
+    workstation_id: Mapped[str] = mapped_column(ForeignKey("workstations.id"), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    escrow_key_id: Mapped[int] = mapped_column(ForeignKey("escrow_keys.id"))
+    sealed: Mapped[str] = mapped_column(Text)  # base64
+    escrowed_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -43,9 +43,13 @@ from frontdesk.wire import (
     ChangesEnvelope,
     EnrolRequest,
     EnrolResponse,
+    KeyEscrow,
+    KeyEscrowAnswer,
     PasswordChange,
     PushRequest,
     PushResponse,
+    RestoreAnswer,
+    RestoreNotice,
     UserPayload,
 )
 
@@ -365,8 +369,11 @@ class CentralClient:
         body = req.model_dump(mode="json", exclude_none=True)
         return self._typed(PushResponse, self._call("POST", "/v1/push", body))
 
-    def changes(self, after: int, limit: int) -> ChangesEnvelope:
-        payload = self._call("GET", "/v1/changes", params={"after": after, "limit": limit})
+    def changes(self, after: int, limit: int, *, own: bool = False) -> ChangesEnvelope:
+        params: dict[str, Any] = {"after": after, "limit": limit}
+        if own:  # after a restore: this desk's own changes too (docs/operations.md)
+            params["own"] = "true"
+        payload = self._call("GET", "/v1/changes", params=params)
         return self._typed(ChangesEnvelope, payload)
 
     def change_password(self, req: PasswordChange) -> UserPayload:
@@ -375,3 +382,9 @@ class CentralClient:
     def audit_anchor(self) -> AnchorState | None:
         payload = self._call("GET", "/v1/audit-anchor")
         return None if payload is None else self._typed(AnchorState, payload)
+
+    def key_escrow(self, req: KeyEscrow) -> KeyEscrowAnswer:
+        return self._typed(KeyEscrowAnswer, self._call("POST", "/v1/key-escrow", req.model_dump(mode="json")))
+
+    def restored(self, req: RestoreNotice) -> RestoreAnswer:
+        return self._typed(RestoreAnswer, self._call("POST", "/v1/restored", req.model_dump(mode="json")))

@@ -29,6 +29,7 @@ from frontdesk.models import User
 from frontdesk.setup import workstation_info
 from frontdesk.wire import AuditHead, EnrolRequest, Op, PushRequest, PushResponse, control_character, payload_field
 
+from . import vault as vault_steps
 from .client import CentralClient, CentralError, CentralUnreachable, InsecureAddress, check_address
 from .credentials import CredentialsUnavailable, load_token
 
@@ -73,16 +74,27 @@ class SyncReport:
     complete: bool = False
 
 
+MISSING_TOKEN = (
+    "the workstation token is missing from the keyring: ask the central administrator for a re-issue code "
+    "(frontdesk-central reissue-code), then run frontdesk enrol with it"
+)
+
+
 @dataclass(frozen=True)
 class Enrolled:
     workstation_id: str
     users_offered: list[str]
+    key_escrow: str = ""  # "ok <time>" or "failed: <reason>" (frontdesk.sync.vault)
+    reissued: bool = False  # the same workstation again, with a new token (its keyring was lost)
 
 
 def enrol(store: Store, server_url: str, code: str, *, ca_bundle: str | None = None) -> Enrolled:
     """Register this workstation's code with the central system; the token goes to the OS keyring. The
     desk's own users are offered to the central administrator (not merged): until one is accepted it
-    cannot sign in here; accounts come from the central system from now on."""
+    cannot sign in here; accounts come from the central system from now on.
+
+    With a re-issue code (``frontdesk-central reissue-code``) an enrolled desk whose token was lost gets a
+    new one for the same workstation; its sync position (epoch, cursor) and its outbox are kept."""
     from sqlalchemy import select
 
     from frontdesk.auth import offer
@@ -91,6 +103,7 @@ def enrol(store: Store, server_url: str, code: str, *, ca_bundle: str | None = N
 
     url = check_address(server_url)
     info = workstation_info(store)
+    before = replication.read_state(store).get("workstation_id")
     with store.read() as s:
         local = s.scalars(
             select(User).where(User.origin == "local", User.password_hash != "!").order_by(User.username)
@@ -104,14 +117,25 @@ def enrol(store: Store, server_url: str, code: str, *, ca_bundle: str | None = N
     finally:
         client.close()
     store_token(url, info.unit_code, info.workstation_code, resp.token)
+    reissued = before is not None and before == resp.workstation_id
     with store.write() as s:
-        for u in s.scalars(select(User).where(User.username.in_([o.username for o in offers]))):
-            u.origin = "offered"
-        for key, value in (("server_url", url), ("workstation_id", resp.workstation_id), ("epoch", resp.epoch),
-                           ("cursor", "0"), ("ca_bundle", ca_bundle), ("last_error", None)):  # fmt: skip
-            replication.set_state(s, key, value)
-        replication.queue_local_services(s)
-    return Enrolled(resp.workstation_id, [o.username for o in offers])
+        if reissued:  # the same workstation: where it stands in the feed, and what it owes, stay
+            for key, value in (("server_url", url), ("ca_bundle", ca_bundle), ("last_error", None)):
+                replication.set_state(s, key, value)
+        else:
+            for u in s.scalars(select(User).where(User.username.in_([o.username for o in offers]))):
+                u.origin = "offered"
+            for key, value in (("server_url", url), ("workstation_id", resp.workstation_id), ("epoch", resp.epoch),
+                               ("cursor", "0"), ("ca_bundle", ca_bundle), ("last_error", None)):  # fmt: skip
+                replication.set_state(s, key, value)
+            replication.queue_local_services(s)
+    escrow_client = CentralClient(url, resp.token, ca_bundle=ca_bundle)
+    try:  # the database key to the central system's escrow: a failure never undoes the enrolment
+        escrowed = vault_steps.escrow_key(store, escrow_client)
+    finally:
+        escrow_client.close()
+    offered = [] if reissued else [o.username for o in offers]
+    return Enrolled(resp.workstation_id, offered, escrowed, reissued)
 
 
 class SyncEngine:
@@ -141,7 +165,7 @@ class SyncEngine:
             except CredentialsUnavailable as exc:
                 raise SyncFailed(str(exc), retry=False) from exc
             if not token:
-                raise SyncFailed("the workstation token is missing from the keyring (enrol again)", retry=False)
+                raise SyncFailed(MISSING_TOKEN, retry=False)
             try:
                 self._client = self._client_factory(url, token, state.get("ca_bundle"))
             except InsecureAddress as exc:
@@ -156,8 +180,9 @@ class SyncEngine:
             before = (client.stats.round_trips, client.stats.bytes_sent, client.stats.bytes_received)
             epochs_seen = [0]
             try:
+                own = vault_steps.before_cycle(self.store, client)  # after a restore: counter first, own changes
                 self._push_all(client, report, epochs_seen)
-                self._pull_all(client, report, epochs_seen)
+                self._pull_all(client, report, epochs_seen, own=own)
             finally:
                 report.round_trips = client.stats.round_trips - before[0]
                 report.bytes_sent = client.stats.bytes_sent - before[1]
@@ -185,6 +210,7 @@ class SyncEngine:
             log.exception("the sync cycle failed unexpectedly")
             self._fail(f"unexpected error during sync ({exc.__class__.__name__}); details are in the log")
         replication.write_state(self.store, last_error=None)
+        vault_steps.after_cycle(self.store, own)
         report.complete = True
         return report
 
@@ -274,10 +300,11 @@ class SyncEngine:
                 log.error("the central system flags this desk's audit trail: %s", resp.audit.detail)
         replication.write_state(self.store, **values)
 
-    def _pull_all(self, client: CentralClient, report: SyncReport, epochs_seen: list[int]) -> None:
+    def _pull_all(self, client: CentralClient, report: SyncReport, epochs_seen: list[int], *,
+                  own: bool = False) -> None:  # fmt: skip
         for _ in range(L.MAX_PAGES_PER_CYCLE):
             cursor = int(replication.read_state(self.store).get("cursor") or 0)
-            page = client.changes(cursor, PULL_PAGE)
+            page = client.changes(cursor, PULL_PAGE, own=True) if own else client.changes(cursor, PULL_PAGE)
             if self._check_epoch(page.epoch, report, epochs_seen):
                 self._push_all(client, report, epochs_seen)
                 continue

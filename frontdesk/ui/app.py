@@ -35,7 +35,9 @@ def setup_logging(directory: Path, *, level: int = logging.INFO) -> Path:
         if getattr(h, "_frontdesk", False):
             root.removeHandler(h)
             h.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    from frontdesk.private import PrivateRotatingFileHandler  # 0600 in a 0700 directory
+
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     handler._frontdesk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
@@ -122,7 +124,10 @@ def _run(home: Path | None, *, self_test: bool, log_directory: Path) -> int:
     languages.switch(settings.current.language)
     apply_point_size(app, settings.current.point_size)
     try:
-        store = setup.open_home(home_dir)
+        from frontdesk.dbkey import FileKeys
+
+        # The self-test's database lives and dies in a temporary directory: so does its key (no keyring entry).
+        store = setup.open_home(home_dir, keys=FileKeys(home_dir / "keys") if self_test else None)
         demo = setup.ensure_demo(store)
         if demo:
             log.info("empty data directory: demo data created in %s", home_dir)
@@ -183,11 +188,15 @@ def _fatal(app: Any, home: Path, exc: BaseException) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
+    from frontdesk.errors import FrontdeskError
+
+    # a user-fixable problem (the database key not on this computer, a wrong key) in its own words
+    error = exc.render(QCoreApplication.translate) if isinstance(exc, FrontdeskError) else type(exc).__name__
     QMessageBox.critical(
         None,
         QCoreApplication.translate("app", "frontdesk cannot start"),
         QCoreApplication.translate(
             "app",
             "The data directory {path} could not be opened: {error}\n\nThe details are in the log file.",
-        ).format(path=home, error=type(exc).__name__),
+        ).format(path=home, error=error),
     )

@@ -15,7 +15,6 @@ import io
 import json
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -30,6 +29,7 @@ from sqlalchemy import select
 
 from frontdesk import auth, replication, setup, workflow
 from frontdesk.db import Store
+from frontdesk.dbfiles import open_kept
 from frontdesk.identity import sample_nid
 from frontdesk.models import OutboxOp, RequestEvent
 from frontdesk.models import Request as LocalRequest
@@ -396,7 +396,7 @@ def copy_as_unit(template: Path, home: Path, unit_code: str) -> None:
     home.mkdir()
     db = home / setup.DB_NAME
     shutil.copy(template, db)
-    con = sqlite3.connect(db)
+    con = open_kept(db)
     try:
         with con:
             con.execute("UPDATE units SET code = ?", (unit_code,))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from frontdesk.catalog import import_catalog, load_catalog
 from frontdesk.central import accounts
 from frontdesk.central import models as cm
 from frontdesk.clock import utcnow
+from frontdesk.dbfiles import open_kept
 from frontdesk.errors import AuthenticationFailed, NotPermitted
 from frontdesk.models import AuditEntry, User
 
@@ -136,7 +136,7 @@ def test_an_account_is_judged_as_it_was_when_the_act_was_done(unit: Unit) -> Non
 def _rechain_from(db: Path, seq: int, **changes: object) -> None:
     """Rewrite entry ``seq`` and re-chain every later entry so the local chain verifies again — what
     someone who can write the file would do to hide an edit."""
-    con = sqlite3.connect(db)
+    con = open_kept(db)
     try:
         rows = con.execute("SELECT seq, id, time, actor, workstation_code, action, subject, details, prev_hash "
                            "FROM audit_log WHERE seq >= ? ORDER BY seq", (seq,)).fetchall()  # fmt: skip
@@ -178,7 +178,7 @@ def test_the_audit_trail_is_anchored_off_the_desk(unit: Unit) -> None:
     assert replication.status(u.ws1.store).audit_anchor["state"] == "forked"  # type: ignore[index]
     # cutting the trail back (deleting its last entries) is seen as going backwards, and stays flagged
     u.ws1.close()
-    con = sqlite3.connect(db)
+    con = open_kept(db)
     with con:  # and hides the cut from the AUTOINCREMENT memory, so new entries follow on from it
         con.execute("DELETE FROM audit_log WHERE seq > ?", (head_seq - 3,))
         con.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'", (head_seq - 3,))

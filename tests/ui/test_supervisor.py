@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
 from frontdesk import admin, auth, queries, reports, setup, workflow, workload
+from frontdesk.dbfiles import open_kept
 from frontdesk.errors import NotPermitted
 from frontdesk.queries import QueueFilter
 from frontdesk.ui.mainwindow import MainWindow
@@ -214,7 +214,7 @@ def test_audit_lists_entries_and_verify_finds_a_tampered_row(supervisor_window: 
     assert ok.args == [True]
     assert "paprekur" in page.verify_message.text()
     db = win.ctx.store.path
-    con = sqlite3.connect(db)
+    con = open_kept(db)
     with con:
         con.execute("UPDATE audit_log SET subject = 'NDRYSHUAR' WHERE seq = 5")
     con.close()
@@ -247,7 +247,7 @@ def test_audit_pages_back_to_the_first_entry(
     assert len(page.entries) == 7 and page.has_more and page.more_button.isEnabled()
     assert "7" in page.count.text()
     clerk = auth.actor_for(win.ctx.store, "sporteli")
-    con = sqlite3.connect(win.ctx.store.path)
+    con = open_kept(win.ctx.store.path)
     (receipt,) = con.execute("SELECT receipt_no FROM requests WHERE status = 'received' LIMIT 1").fetchone()
     con.close()
     workflow.add_note(win.ctx.store, clerk, receipt, "Shënim gjatë leximit (TEST)")

@@ -3,7 +3,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+132" />
+        <location filename="../../ui/supervisor/admin.py" line="+135" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -103,6 +103,16 @@
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Un&amp;lock sign-in</source>
+        <translation>Un&amp;lock sign-in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lift the lock after too many wrong passwords</source>
+        <translation>Lift the lock after too many wrong passwords</translation>
+    </message>
+    <message>
         <location line="+15" />
         <source>yes</source>
         <translation>yes</translation>
@@ -153,7 +163,7 @@
         <translation>A&amp;ctivate user</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>Service {code} is offered again.</source>
         <translation>Service {code} is offered again.</translation>
     </message>
@@ -171,6 +181,11 @@
         <location line="+0" />
         <source>User {user} is deactivated.</source>
         <translation>User {user} is deactivated.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>User {user} can sign in again.</source>
+        <translation>User {user} can sign in again.</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/admin_dialogs.py" line="-94" />
@@ -193,17 +208,17 @@
         <translation>Service code</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Name in Albanian</source>
-        <translation>Name in Albanian</translation>
-    </message>
-    <message>
-        <location line="-1" />
+        <location line="+3" />
         <source>Name in Al&amp;banian:</source>
         <translation>Name in Al&amp;banian:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
+        <source>Name in Albanian</source>
+        <translation>Name in Albanian</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Name in &amp;English:</source>
         <translation>Name in &amp;English:</translation>
     </message>
@@ -414,6 +429,16 @@
         <location line="+1" />
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Database key</source>
+        <translation>Database key</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
     </message>
     <message>
         <location line="+127" />
@@ -1743,7 +1768,7 @@ rating (1–5)</translation>
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+281" />
+        <location filename="../../ui/detail.py" line="+283" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
@@ -1853,12 +1878,22 @@ rating (1–5)</translation>
         <translation>&amp;Deliver to citizen…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
+        <source>Void this in&amp;take…</source>
+        <translation>Void this in&amp;take…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Re&amp;print receipt</source>
         <translation>Re&amp;print receipt</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+1" />
+        <source>Previe&amp;w receipt</source>
+        <translation>Previe&amp;w receipt</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Rea&amp;son:</source>
         <translation>Rea&amp;son:</translation>
     </message>
@@ -1888,17 +1923,7 @@ rating (1–5)</translation>
         <translation>Complaint about:</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Void this in&amp;take…</source>
-        <translation>Void this in&amp;take…</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Previe&amp;w receipt</source>
-        <translation>Previe&amp;w receipt</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+12" />
         <source>&amp;Citizen's survey…</source>
         <translation>&amp;Citizen's survey…</translation>
     </message>
@@ -1989,7 +2014,7 @@ rating (1–5)</translation>
         <translation>answered</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+20" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
@@ -3223,7 +3248,7 @@ rating (1–5)</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+63" />
+        <location filename="../../ui/app.py" line="+65" />
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
     </message>
@@ -3239,7 +3264,7 @@ Please tell IT what you were doing.</source>
 Please tell IT what you were doing.</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+131" />
         <source>frontdesk cannot start</source>
         <translation>frontdesk cannot start</translation>
     </message>
@@ -3256,7 +3281,7 @@ The details are in the log file.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+188" />
+        <location filename="../../audit.py" line="+190" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Entries {first}–{last} are missing (deleted) before entry {seq}.</translation>
     </message>
@@ -3383,18 +3408,28 @@ The details are in the log file.</translation>
         <source>the JSON is nested too deeply</source>
         <translation>the JSON is nested too deeply</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>a number has more than {digits} digits</source>
+        <translation>a number has more than {digits} digits</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the file is larger than {mb} MB: it is not a catalogue</source>
+        <translation>the file is larger than {mb} MB: it is not a catalogue</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../auth.py" line="+103" />
-        <location filename="../../numbering.py" line="+150" />
-        <location filename="../../setup.py" line="+83" />
+        <location filename="../../auth.py" line="+105" />
+        <location filename="../../numbering.py" line="+165" />
+        <location filename="../../setup.py" line="+86" />
         <source>This workstation is not initialised yet (run init).</source>
         <translation>This workstation is not initialised yet (run init).</translation>
     </message>
     <message>
-        <location filename="../../passwords.py" line="+49" />
+        <location filename="../../passwords.py" line="+59" />
         <source>The password must have at least {n} characters.</source>
         <translation>The password must have at least {n} characters.</translation>
     </message>
@@ -3402,6 +3437,11 @@ The details are in the log file.</translation>
         <location line="+6" />
         <source>The password can have at most {n} characters.</source>
         <translation>The password can have at most {n} characters.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>This password is too easy to guess. Use three or four unrelated words, for example lule-dritare-kafe-bregdet: no names, dates, keyboard rows or common words.</source>
+        <translation>This password is too easy to guess. Use three or four unrelated words, for example lule-dritare-kafe-bregdet: no names, dates, keyboard rows or common words.</translation>
     </message>
     <message>
         <location filename="../../auth.py" line="-67" />
@@ -3421,7 +3461,7 @@ The details are in the log file.</translation>
         <translation>There is no user {username}.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>A user name has 2–64 characters: small letters, digits, dot, dash or underscore.</source>
         <translation>A user name has 2–64 characters: small letters, digits, dot, dash or underscore.</translation>
     </message>
@@ -3436,33 +3476,38 @@ The details are in the log file.</translation>
         <translation>The full name is required.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>User {username} already exists.</source>
         <translation>User {username} already exists.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+73" />
         <source>Wrong user name or password.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+113" />
+        <location line="-43" />
+        <location line="+157" />
         <source>This account has been deactivated.</source>
         <translation>This account has been deactivated.</translation>
     </message>
     <message>
-        <location line="-79" />
+        <location line="-99" />
         <source>Too many failed sign-ins: the account is locked until {until}.</source>
         <translation>Too many failed sign-ins: the account is locked until {until}.</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Wrong user name or password. Tries left before the account is locked for {minutes} minutes: {left}.</source>
+        <translation>Wrong user name or password. Tries left before the account is locked for {minutes} minutes: {left}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>This account is waiting for the central administrator: it was offered when this desk was enrolled.</source>
         <translation>This account is waiting for the central administrator: it was offered when this desk was enrolled.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <location filename="../../sync/accounts.py" line="+76" />
         <source>The current password is wrong.</source>
         <translation>The current password is wrong.</translation>
@@ -3474,19 +3519,19 @@ The details are in the log file.</translation>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+51" />
         <source>You cannot deactivate your own account.</source>
         <translation>You cannot deactivate your own account.</translation>
     </message>
     <message>
-        <location filename="../../catalog_format.py" line="-79" />
+        <location filename="../../catalog_format.py" line="-81" />
         <source>The catalogue {source} has {count} problem(s):
 {details}</source>
         <translation>The catalogue {source} has {count} problem(s):
 {details}</translation>
     </message>
     <message>
-        <location line="+309" />
+        <location line="+337" />
         <source>Service field {where}: {problem}</source>
         <translation>Service field {where}: {problem}</translation>
     </message>
@@ -3578,7 +3623,7 @@ The details are in the log file.</translation>
         <translation>{n} of {expected} characters of the personal number.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-101" />
+        <location filename="../../numbering.py" line="-116" />
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</translation>
     </message>
@@ -3603,6 +3648,11 @@ The details are in the log file.</translation>
         <translation>The check character of receipt number {receipt_no} is wrong — the number was mistyped or misread.</translation>
     </message>
     <message>
+        <location line="+34" />
+        <source>This desk was restored from a backup: it gives out new receipt numbers once it has synced with the central system, so that no number is given twice. Connect it and sync, or ask IT.</source>
+        <translation>This desk was restored from a backup: it gives out new receipt numbers once it has synced with the central system, so that no number is given twice. Connect it and sync, or ask IT.</translation>
+    </message>
+    <message>
         <location filename="../../queries.py" line="+140" />
         <source>No request with receipt number {receipt_no}.</source>
         <translation>No request with receipt number {receipt_no}.</translation>
@@ -3625,12 +3675,12 @@ The details are in the log file.</translation>
         <translation>No request has the receipt number {receipt_no}.</translation>
     </message>
     <message>
-        <location filename="../../setup.py" line="-22" />
+        <location filename="../../setup.py" line="-23" />
         <source>The unit name is required.</source>
         <translation>The unit name is required.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>This data directory is already initialised as workstation {ws} of unit {unit}.</source>
         <translation>This data directory is already initialised as workstation {ws} of unit {unit}.</translation>
     </message>
@@ -3958,11 +4008,6 @@ The details are in the log file.</translation>
         <translation>A report is grouped by service, clerk or unit, not {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="+37" />
-        <source>Request {receipt_no} was not voided.</source>
-        <translation>Request {receipt_no} was not voided.</translation>
-    </message>
-    <message>
         <location filename="../../sync/accounts.py" line="-24" />
         <source>This desk is not enrolled with a central system.</source>
         <translation>This desk is not enrolled with a central system.</translation>
@@ -3998,6 +4043,123 @@ The details are in the log file.</translation>
         <location line="+12" />
         <source>This change cannot be recorded: {problem}.</source>
         <translation>This change cannot be recorded: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../db.py" line="+280" />
+        <location filename="../../dbfiles.py" line="+199" />
+        <source>{file} does not open with this key, or it is not a frontdesk database.</source>
+        <translation>{file} does not open with this key, or it is not a frontdesk database.</translation>
+    </message>
+    <message>
+        <location filename="../../dbfiles.py" line="-20" />
+        <location filename="../../dbkey.py" line="+138" />
+        <location filename="../../vault.py" line="+53" />
+        <source>{file} is not a frontdesk database.</source>
+        <translation>{file} is not a frontdesk database.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location filename="../../vault.py" line="-13" />
+        <source>{file} is not encrypted: it is not a backup of this version.</source>
+        <translation>{file} is not encrypted: it is not a backup of this version.</translation>
+    </message>
+    <message>
+        <location filename="../../dbkey.py" line="-37" />
+        <source>This is not a valid recovery code: it has 32 letters and digits in groups of four, as printed when the desk was set up.</source>
+        <translation>This is not a valid recovery code: it has 32 letters and digits in groups of four, as printed when the desk was set up.</translation>
+    </message>
+    <message>
+        <location line="+155" />
+        <source>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</source>
+        <translation>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</translation>
+    </message>
+    <message>
+        <location filename="../../cli/common.py" line="+87" />
+        <source>The value of {option} is not valid text (UTF-8).</source>
+        <translation>The value of {option} is not valid text (UTF-8).</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <location line="+7" />
+        <source>Standard input is not valid text (UTF-8).</source>
+        <translation>Standard input is not valid text (UTF-8).</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Nothing was given on standard input.</source>
+        <translation>Nothing was given on standard input.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The line on standard input is too long.</source>
+        <translation>The line on standard input is too long.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <location filename="../../restore.py" line="+143" />
+        <source>{path} is the live database: choose another file.</source>
+        <translation>{path} is the live database: choose another file.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+42" />
+        <source>{path} is a folder: name a file in it.</source>
+        <translation>{path} is a folder: name a file in it.</translation>
+    </message>
+    <message>
+        <location line="-31" />
+        <source>{path} is not a file name.</source>
+        <translation>{path} is not a file name.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{path} cannot be written: {reason}.</source>
+        <translation>{path} cannot be written: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>There is no file {path}.</source>
+        <translation>There is no file {path}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>{path} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{path} is larger than {mb} MB: it is not a file this command reads.</source>
+        <translation>{path} is larger than {mb} MB: it is not a file this command reads.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>{option}: expected a date as YYYY-MM-DD, got {value}.</source>
+        <translation>{option}: expected a date as YYYY-MM-DD, got {value}.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{option}: the date must lie between {first} and {last}.</source>
+        <translation>{option}: the date must lie between {first} and {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../restore.py" line="-3" />
+        <source>--skip must be a whole number from 0 to {max}.</source>
+        <translation>--skip must be a whole number from 0 to {max}.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The backup {file} failed the check ({problem}): nothing was restored.</source>
+        <translation>The backup {file} failed the check ({problem}): nothing was restored.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</source>
+        <translation>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services.py" line="+37" />
+        <source>Request {receipt_no} was not voided.</source>
+        <translation>Request {receipt_no} was not voided.</translation>
     </message>
     <message>
         <location filename="../../citizen_report.py" line="+32" />

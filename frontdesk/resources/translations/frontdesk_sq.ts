@@ -3,7 +3,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/supervisor/admin.py" line="+132" />
+        <location filename="../../ui/supervisor/admin.py" line="+135" />
         <source>Administration</source>
         <translation>Administrimi</translation>
     </message>
@@ -103,6 +103,16 @@
         <translation>&amp;Rivendos fjalëkalimin…</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Un&amp;lock sign-in</source>
+        <translation>Zh&amp;blloko hyrjen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lift the lock after too many wrong passwords</source>
+        <translation>Hiq bllokimin pas shumë fjalëkalimeve të gabuara</translation>
+    </message>
+    <message>
         <location line="+15" />
         <source>yes</source>
         <translation>po</translation>
@@ -153,7 +163,7 @@
         <translation>A&amp;ktivizo përdoruesin</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>Service {code} is offered again.</source>
         <translation>Shërbimi {code} ofrohet sërish.</translation>
     </message>
@@ -171,6 +181,11 @@
         <location line="+0" />
         <source>User {user} is deactivated.</source>
         <translation>Përdoruesi {user} u çaktivizua.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>User {user} can sign in again.</source>
+        <translation>Përdoruesi {user} mund të hyjë sërish.</translation>
     </message>
     <message>
         <location filename="../../ui/supervisor/admin_dialogs.py" line="-94" />
@@ -193,17 +208,17 @@
         <translation>Kodi i shërbimit</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Name in Albanian</source>
-        <translation>Emri në shqip</translation>
-    </message>
-    <message>
-        <location line="-1" />
+        <location line="+3" />
         <source>Name in Al&amp;banian:</source>
         <translation>Emri në sh&amp;qip:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+1" />
+        <source>Name in Albanian</source>
+        <translation>Emri në shqip</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Name in &amp;English:</source>
         <translation>Emri në &amp;anglisht:</translation>
     </message>
@@ -414,6 +429,16 @@
         <location line="+1" />
         <source>Synchronisation</source>
         <translation>Sinkronizim</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Database key</source>
+        <translation>Çelësi i bazës së të dhënave</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restore from a backup</source>
+        <translation>Rikthim nga kopja rezervë</translation>
     </message>
     <message>
         <location line="+127" />
@@ -1743,7 +1768,7 @@ punonjësit (1–5)</translation>
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+281" />
+        <location filename="../../ui/detail.py" line="+283" />
         <source>Request</source>
         <translation>Kërkesa</translation>
     </message>
@@ -1853,12 +1878,22 @@ punonjësit (1–5)</translation>
         <translation>&amp;Dorëzo te qytetari…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
+        <source>Void this in&amp;take…</source>
+        <translation>A&amp;nulo këtë pranim…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Re&amp;print receipt</source>
         <translation>&amp;Riprinto mandatën</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+1" />
+        <source>Previe&amp;w receipt</source>
+        <translation>Sh&amp;iko dëshminë</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Rea&amp;son:</source>
         <translation>Arsy&amp;eja:</translation>
     </message>
@@ -1888,17 +1923,7 @@ punonjësit (1–5)</translation>
         <translation>Ankesë për:</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Void this in&amp;take…</source>
-        <translation>A&amp;nulo këtë pranim…</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Previe&amp;w receipt</source>
-        <translation>Sh&amp;iko dëshminë</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+12" />
         <source>&amp;Citizen's survey…</source>
         <translation>P&amp;yetësori i qytetarit…</translation>
     </message>
@@ -1989,7 +2014,7 @@ punonjësit (1–5)</translation>
         <translation>plotësuar</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+20" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
@@ -2795,7 +2820,7 @@ punonjësit (1–5)</translation>
     <message>
         <location line="+6" />
         <source>not anchored yet</source>
-        <translation>ende e paankoruar</translation>
+        <translation>ende pa u ankoruar në qendër</translation>
     </message>
     <message>
         <location line="+2" />
@@ -3223,7 +3248,7 @@ punonjësit (1–5)</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="+63" />
+        <location filename="../../ui/app.py" line="+65" />
         <source>Something went wrong</source>
         <translation>Diçka nuk shkoi mirë</translation>
     </message>
@@ -3239,7 +3264,7 @@ Please tell IT what you were doing.</source>
 Ju lutemi tregojini IT-së çfarë po bënit.</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+131" />
         <source>frontdesk cannot start</source>
         <translation>frontdesk nuk mund të niset</translation>
     </message>
@@ -3256,7 +3281,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+188" />
+        <location filename="../../audit.py" line="+190" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Mungojnë hyrjet {first}–{last} (të fshira) përpara hyrjes {seq}.</translation>
     </message>
@@ -3383,18 +3408,28 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <source>the JSON is nested too deeply</source>
         <translation>JSON-i ka shumë nivele të mbivendosura</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>a number has more than {digits} digits</source>
+        <translation>një numër ka më shumë se {digits} shifra</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the file is larger than {mb} MB: it is not a catalogue</source>
+        <translation>skedari është më i madh se {mb} MB: nuk është katalog</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../auth.py" line="+103" />
-        <location filename="../../numbering.py" line="+150" />
-        <location filename="../../setup.py" line="+83" />
+        <location filename="../../auth.py" line="+105" />
+        <location filename="../../numbering.py" line="+165" />
+        <location filename="../../setup.py" line="+86" />
         <source>This workstation is not initialised yet (run init).</source>
         <translation>Ky stacion pune ende nuk është konfiguruar (ekzekutoni init).</translation>
     </message>
     <message>
-        <location filename="../../passwords.py" line="+49" />
+        <location filename="../../passwords.py" line="+59" />
         <source>The password must have at least {n} characters.</source>
         <translation>Fjalëkalimi duhet të ketë të paktën {n} shenja.</translation>
     </message>
@@ -3402,6 +3437,11 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+6" />
         <source>The password can have at most {n} characters.</source>
         <translation>Fjalëkalimi mund të ketë të shumtën {n} shenja.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>This password is too easy to guess. Use three or four unrelated words, for example lule-dritare-kafe-bregdet: no names, dates, keyboard rows or common words.</source>
+        <translation>Ky fjalëkalim gjendet shumë lehtë. Përdorni tre ose katër fjalë pa lidhje me njëra-tjetrën, për shembull lule-dritare-kafe-bregdet: pa emra, data, radhë tastiere apo fjalë të zakonshme.</translation>
     </message>
     <message>
         <location filename="../../auth.py" line="-67" />
@@ -3421,7 +3461,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Nuk ekziston përdoruesi {username}.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>A user name has 2–64 characters: small letters, digits, dot, dash or underscore.</source>
         <translation>Emri i përdoruesit ka 2–64 shenja: shkronja të vogla, shifra, pikë, vizë ose nënvizë.</translation>
     </message>
@@ -3436,33 +3476,38 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Emri i plotë është i detyrueshëm.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+15" />
         <source>User {username} already exists.</source>
         <translation>Përdoruesi {username} ekziston tashmë.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+73" />
         <source>Wrong user name or password.</source>
         <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+113" />
+        <location line="-43" />
+        <location line="+157" />
         <source>This account has been deactivated.</source>
         <translation>Kjo llogari është çaktivizuar.</translation>
     </message>
     <message>
-        <location line="-79" />
+        <location line="-99" />
         <source>Too many failed sign-ins: the account is locked until {until}.</source>
         <translation>Shumë hyrje të dështuara: llogaria është e bllokuar deri në {until}.</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Wrong user name or password. Tries left before the account is locked for {minutes} minutes: {left}.</source>
+        <translation>Emri i përdoruesit ose fjalëkalimi është i gabuar. Përpjekje të mbetura para se llogaria të bllokohet për {minutes} minuta: {left}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>This account is waiting for the central administrator: it was offered when this desk was enrolled.</source>
         <translation>Kjo llogari pret administratorin qendror: u propozua kur u regjistrua ky sportel.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <location filename="../../sync/accounts.py" line="+76" />
         <source>The current password is wrong.</source>
         <translation>Fjalëkalimi aktual është i gabuar.</translation>
@@ -3474,19 +3519,19 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Fjalëkalimi i ri duhet të ndryshojë nga ai aktual.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+51" />
         <source>You cannot deactivate your own account.</source>
         <translation>Nuk mund ta çaktivizoni llogarinë tuaj.</translation>
     </message>
     <message>
-        <location filename="../../catalog_format.py" line="-79" />
+        <location filename="../../catalog_format.py" line="-81" />
         <source>The catalogue {source} has {count} problem(s):
 {details}</source>
         <translation>Katalogu {source} ka {count} problem(e):
 {details}</translation>
     </message>
     <message>
-        <location line="+309" />
+        <location line="+337" />
         <source>Service field {where}: {problem}</source>
         <translation>Fusha e shërbimit {where}: {problem}</translation>
     </message>
@@ -3578,7 +3623,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{n} nga {expected} shenjat e numrit personal.</translation>
     </message>
     <message>
-        <location filename="../../numbering.py" line="-101" />
+        <location filename="../../numbering.py" line="-116" />
         <source>The unit code {code} is not valid: use 2 to 6 capital letters A–Z or digits.</source>
         <translation>Kodi i njësisë {code} nuk është i vlefshëm: përdorni 2 deri 6 shkronja të mëdha A–Z ose shifra.</translation>
     </message>
@@ -3603,6 +3648,11 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Shenja e kontrollit e numrit të mandatës {receipt_no} është e gabuar — numri u shkrua ose u lexua gabim.</translation>
     </message>
     <message>
+        <location line="+34" />
+        <source>This desk was restored from a backup: it gives out new receipt numbers once it has synced with the central system, so that no number is given twice. Connect it and sync, or ask IT.</source>
+        <translation>Ky sportel u rikthye nga një kopje rezervë: jep numra të rinj mandate sapo të sinkronizohet me sistemin qendror, që asnjë numër të mos jepet dy herë. Lidheni dhe sinkronizoni, ose pyesni IT-në.</translation>
+    </message>
+    <message>
         <location filename="../../queries.py" line="+140" />
         <source>No request with receipt number {receipt_no}.</source>
         <translation>Nuk ka kërkesë me numër mandate {receipt_no}.</translation>
@@ -3625,12 +3675,12 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Asnjë kërkesë nuk ka numrin e mandatës {receipt_no}.</translation>
     </message>
     <message>
-        <location filename="../../setup.py" line="-22" />
+        <location filename="../../setup.py" line="-23" />
         <source>The unit name is required.</source>
         <translation>Emri i njësisë është i detyrueshëm.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>This data directory is already initialised as workstation {ws} of unit {unit}.</source>
         <translation>Kjo dosje të dhënash është konfiguruar tashmë si stacioni {ws} i njësisë {unit}.</translation>
     </message>
@@ -3890,7 +3940,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     <message>
         <location line="+33" />
         <source>Request {receipt_no} was updated before it was received.</source>
-        <translation>Kërkesa {receipt_no} u përditësua para se të pranohej.</translation>
+        <translation>Kërkesa {receipt_no} u ndryshua para se të pranohej.</translation>
     </message>
     <message>
         <location line="+3" />
@@ -3958,11 +4008,6 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një raport grupohet sipas shërbimit, punonjësit ose njësisë, jo sipas {by}.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="+37" />
-        <source>Request {receipt_no} was not voided.</source>
-        <translation>Kërkesa {receipt_no} nuk është anuluar.</translation>
-    </message>
-    <message>
         <location filename="../../sync/accounts.py" line="-24" />
         <source>This desk is not enrolled with a central system.</source>
         <translation>Ky sportel nuk është i regjistruar në një sistem qendror.</translation>
@@ -3990,7 +4035,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     <message>
         <location line="+25" />
         <source>The central anchor could not be read ({problem}).</source>
-        <translation>Ankora qendrore nuk u lexua dot ({problem}).</translation>
+        <translation>Shënimi qendror i ankorimit nuk u lexua dot ({problem}).</translation>
     </message>
     <message>
         <location filename="../../wire_rows.py" line="+42" />
@@ -3998,6 +4043,123 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <location line="+12" />
         <source>This change cannot be recorded: {problem}.</source>
         <translation>Ky ndryshim nuk mund të regjistrohet: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../db.py" line="+280" />
+        <location filename="../../dbfiles.py" line="+199" />
+        <source>{file} does not open with this key, or it is not a frontdesk database.</source>
+        <translation>{file} nuk hapet me këtë çelës, ose nuk është bazë të dhënash e frontdesk.</translation>
+    </message>
+    <message>
+        <location filename="../../dbfiles.py" line="-20" />
+        <location filename="../../dbkey.py" line="+138" />
+        <location filename="../../vault.py" line="+53" />
+        <source>{file} is not a frontdesk database.</source>
+        <translation>{file} nuk është bazë të dhënash e frontdesk.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location filename="../../vault.py" line="-13" />
+        <source>{file} is not encrypted: it is not a backup of this version.</source>
+        <translation>{file} nuk është i enkriptuar: nuk është kopje rezervë e këtij versioni.</translation>
+    </message>
+    <message>
+        <location filename="../../dbkey.py" line="-37" />
+        <source>This is not a valid recovery code: it has 32 letters and digits in groups of four, as printed when the desk was set up.</source>
+        <translation>Ky nuk është kod rikuperimi i vlefshëm: ka 32 shkronja dhe shifra në grupe prej katër, siç u shfaq kur u instalua sporteli.</translation>
+    </message>
+    <message>
+        <location line="+155" />
+        <source>The key of the database {file} is not on this computer (OS keyring locked or reset?). Restore it with: frontdesk key recover (the recovery code, or ask the central administrator).</source>
+        <translation>Çelësi i bazës së të dhënave {file} nuk gjendet në këtë kompjuter (ruajtësi i çelësave i sistemit është i kyçur apo u rivendos?). Riktheheni me: frontdesk key recover (me kodin e rikuperimit, ose pyesni administratorin qendror).</translation>
+    </message>
+    <message>
+        <location filename="../../cli/common.py" line="+87" />
+        <source>The value of {option} is not valid text (UTF-8).</source>
+        <translation>Vlera e {option} nuk është tekst i vlefshëm (UTF-8).</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <location line="+7" />
+        <source>Standard input is not valid text (UTF-8).</source>
+        <translation>Hyrja standarde nuk është tekst i vlefshëm (UTF-8).</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Nothing was given on standard input.</source>
+        <translation>Asgjë nuk u dha në hyrjen standarde.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The line on standard input is too long.</source>
+        <translation>Rreshti në hyrjen standarde është shumë i gjatë.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <location filename="../../restore.py" line="+143" />
+        <source>{path} is the live database: choose another file.</source>
+        <translation>{path} është baza e të dhënave në përdorim: zgjidhni një skedar tjetër.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+42" />
+        <source>{path} is a folder: name a file in it.</source>
+        <translation>{path} është dosje: emërtoni një skedar brenda saj.</translation>
+    </message>
+    <message>
+        <location line="-31" />
+        <source>{path} is not a file name.</source>
+        <translation>{path} nuk është emër skedari.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{path} cannot be written: {reason}.</source>
+        <translation>{path} nuk mund të shkruhet: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>There is no file {path}.</source>
+        <translation>Nuk ka skedar {path}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>{path} nuk mund të lexohet: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{path} is larger than {mb} MB: it is not a file this command reads.</source>
+        <translation>{path} është më i madh se {mb} MB: nuk është skedar që lexon kjo komandë.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>{option}: expected a date as YYYY-MM-DD, got {value}.</source>
+        <translation>{option}: pritej një datë si VVVV-MM-DD, u dha {value}.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{option}: the date must lie between {first} and {last}.</source>
+        <translation>{option}: data duhet të jetë ndërmjet {first} dhe {last}.</translation>
+    </message>
+    <message>
+        <location filename="../../restore.py" line="-3" />
+        <source>--skip must be a whole number from 0 to {max}.</source>
+        <translation>--skip duhet të jetë numër i plotë nga 0 deri në {max}.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The backup {file} failed the check ({problem}): nothing was restored.</source>
+        <translation>Kopja rezervë {file} nuk e kaloi kontrollin ({problem}): asgjë nuk u rikthye.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</source>
+        <translation>Kopja rezervë është e sportelit {ws} të njësisë {unit}, ky sportel është {here}: rikthimi i saj këtu do ta bënte këtë sportel kopje të një tjetri.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services.py" line="+37" />
+        <source>Request {receipt_no} was not voided.</source>
+        <translation>Kërkesa {receipt_no} nuk është anuluar.</translation>
     </message>
     <message>
         <location filename="../../citizen_report.py" line="+32" />

@@ -78,10 +78,12 @@ class AdminPage(Page):
         self.user_toggle.setObjectName("admin_user_toggle")
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("admin_reset_password")
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("admin_unlock")
         ul = QVBoxLayout(self.users_page)
         ul.addWidget(self.user_table, 1)
         ub = QHBoxLayout()
-        for b in (self.add_user_button, self.user_toggle, self.reset_button):
+        for b in (self.add_user_button, self.user_toggle, self.reset_button, self.unlock_button):
             ub.addWidget(b)
         ub.addStretch(1)
         ul.addLayout(ub)
@@ -98,6 +100,7 @@ class AdminPage(Page):
         self.add_user_button.clicked.connect(self.open_add_user)
         self.user_toggle.clicked.connect(self.toggle_user)
         self.reset_button.clicked.connect(self.open_reset_password)
+        self.unlock_button.clicked.connect(self.unlock_user)
         self.service_table.itemSelectionChanged.connect(self._buttons)
         self.user_table.itemSelectionChanged.connect(self._buttons)
         self.loaded_once = False
@@ -151,6 +154,8 @@ class AdminPage(Page):
         self.add_service_button.setText(self.tr("&Add local service…"))
         self.add_user_button.setText(self.tr("Add &user…"))
         self.reset_button.setText(self.tr("&Reset password…"))
+        self.unlock_button.setText(self.tr("Un&lock sign-in"))
+        self.unlock_button.setToolTip(self.tr("Lift the lock after too many wrong passwords"))
         self._fill()
 
     def first_shown(self) -> None:
@@ -246,6 +251,7 @@ class AdminPage(Page):
             self.tr("&Deactivate user") if user is None or user.active else self.tr("A&ctivate user")
         )
         self.reset_button.setEnabled(user is not None)
+        self.unlock_button.setEnabled(user is not None and user.locked_until is not None)
 
     def say(self, text: str, role: str = "") -> None:
         self.message.setText(text)
@@ -292,6 +298,13 @@ class AdminPage(Page):
             user=user.username
         )
         self._run("user_active", lambda: self.service.set_user_active(user.username, active), done)
+
+    def unlock_user(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        done = self.tr("User {user} can sign in again.").format(user=user.username)
+        self._run("unlock_user", lambda: self.service.unlock_user(user.username), done)
 
     # the dialogs live in admin_dialogs.py (same translation context)
     def open_add_service(self) -> FormDialog:

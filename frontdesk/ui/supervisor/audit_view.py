@@ -52,6 +52,8 @@ ACTION_LABELS = {
     "survey": QT_TRANSLATE_NOOP("AuditPage", "Citizen's survey"),
     "backup": QT_TRANSLATE_NOOP("AuditPage", "Backup"),
     "sync": QT_TRANSLATE_NOOP("AuditPage", "Synchronisation"),
+    "key": QT_TRANSLATE_NOOP("AuditPage", "Database key"),
+    "restore": QT_TRANSLATE_NOOP("AuditPage", "Restore from a backup"),
 }
 
 

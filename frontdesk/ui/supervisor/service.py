@@ -125,8 +125,9 @@ class SupervisorService:
     def export_csv(self, report: reports.Report, path: Path) -> Path:
         """The report as CSV in the UI's language (headings and the total's label)."""
         from frontdesk import report_export
+        from frontdesk.private import write_private  # exports are private (0600), like the database
 
-        path.write_text(report_export.to_csv(report, lang=self.language), encoding="utf-8-sig", newline="")
+        write_private(path, report_export.to_csv(report, lang=self.language), encoding="utf-8-sig")
         return path
 
     def export_pdf(self, report: reports.Report, path: Path, title: str) -> Path:
@@ -135,7 +136,9 @@ class SupervisorService:
         pdf = report_export.to_pdf(
             report, title=title, date_from=report.date_from, date_to=report.date_to, lang=self.language
         )
-        path.write_bytes(pdf)
+        from frontdesk.private import write_private
+
+        write_private(path, pdf)
         return path
 
     # ------------------------------------------------------------------ audit
@@ -213,6 +216,9 @@ class SupervisorService:
 
     def reset_password(self, username: str, temporary_password: str) -> None:
         admin.reset_password(self.store, self.actor, username, temporary_password)
+
+    def unlock_user(self, username: str) -> UserInfo:
+        return admin.unlock_user(self.store, self.actor, username)
 
 
 def parse_documents(text: str) -> list[tuple[str, str, str, bool]]:
