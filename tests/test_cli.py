@@ -266,10 +266,10 @@ def test_init_user_catalog_backup_on_a_fresh_home(
     code, _, err = run("user", "add", "short", "--role", "clerk", "--name", "S", stdin="abc\n")
     assert code == 3 and "at least 8" in err
     imported = run.json("catalog", "import", str(DATA / "catalog-small.json"))
-    assert imported["added"] == 5  # type: ignore[index]  # four services and the complaint service ANKESE
+    assert imported["added"] == 5  # type: ignore[index]  # with the complaint service ANKESE
     services = run.json("catalog", "list")
-    assert [s["code"] for s in services] == ["CERT-FAM", "PERMIT-OCC", "TAX-STMT"]  # type: ignore[index]
-    assert services[1]["documents"][1]["code"] == "APP"  # type: ignore[index]
+    assert [s["code"] for s in services] == ["ANKESE", "CERT-FAM", "PERMIT-OCC", "TAX-STMT"]  # type: ignore[index]
+    assert services[2]["documents"][1]["code"] == "APP"  # type: ignore[index]
     users = run.json("user", "list")
     assert [u["username"] for u in users] == ["drita"]  # type: ignore[index]
     out_file = tmp_path / "b" / "backup.db"
