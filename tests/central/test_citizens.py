@@ -219,8 +219,10 @@ def test_survey_one_answer_per_request_and_in_the_report_beside_the_clerks_ratin
     assert (row["citizen_answers"], row["citizen_overall_avg"], row["citizen_promised_kept_share"],
             row["citizen_clear_share"]) == (1, 5.0, 1.0, 0.0)  # fmt: skip
     assert (row["clerk_ratings"], row["clerk_rating_avg"]) == (1, 4.0)
+    assert row["label"] == "Certifikatë familjare"  # the catalogue's name
     by_clerk = json.loads(server.cli("citizens-report", "--by", "clerk", "--json").out)
     assert [r["key"] for r in by_clerk["rows"]] == ["TR01/clerk1"]
+    assert by_clerk["rows"][0]["label"] not in ("", "TR01/clerk1")  # the clerk's full name
     # the answer reached the unit's desks as an event of the request
     changes, _ = desk.pull_all()
     kinds = [e.kind for c in changes if c.request for e in c.request.events]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import and_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from frontdesk import citizen_figures as cf
 from frontdesk.clock import utcnow
@@ -16,6 +16,7 @@ from frontdesk.limits import COMPLAINT_SERVICE
 
 from .. import models as m
 from ..db import Database
+from .catalog_names import service_names
 
 
 def _utc_bounds(date_from: dt.date, date_to: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -32,8 +33,21 @@ def _key(by: str, service: str, unit: str, clerk: str | None) -> str:
     return f"{unit}/{clerk}" if clerk else cf.NONE
 
 
+def _labels(s: Session, by: str, keys: set[str], lang: str) -> dict[str, str]:
+    keys.discard(cf.NONE)
+    if by == "unit":
+        return {u.code: u.name for u in s.scalars(select(m.Unit))}
+    if by == "clerk":
+        names = {f"{u}/{n}": f for u, n, f in s.execute(select(m.User.unit_code, m.User.username, m.User.full_name))}
+        return {k: names[k] for k in keys if k in names}
+    return {k: service_names(s, "", k).name.get(lang, k) for k in keys}
+
+
 def citizens_report(db: Database, *, by: str = "service", date_from: dt.date | None = None,
-                    date_to: dt.date | None = None) -> cf.CitizensReport:  # fmt: skip
+                    date_to: dt.date | None = None, lang: str = "sq") -> cf.CitizensReport:  # fmt: skip
+    """Every unit's answers, clerk ratings and complaints of the period (default: this month up to today),
+    grouped ``by`` service, unit or clerk (``UNIT/username``), labelled in ``lang`` (services by their
+    catalogue name, units by name, clerks by full name)."""
     today = local_date(utcnow())
     date_to = date_to or today
     date_from = date_from or date_to.replace(day=1)
@@ -60,6 +74,6 @@ def citizens_report(db: Database, *, by: str = "service", date_from: dt.date | N
                 .outerjoin(About, and_(About.receipt_no == R.complaint_about))
                 .where(R.service_code == COMPLAINT_SERVICE, R.created_at >= start, R.created_at < end))
         ]
-        labels = {u.code: u.name for u in s.scalars(select(m.Unit))} if by == "unit" else {}
+        labels = _labels(s, by, {k for k, *_ in answers} | {k for k, _ in ratings} | set(complaints), lang)
     return cf.build(by, date_from, date_to, answers=answers, clerk_ratings=ratings, complaints=complaints,
                     labels=labels)  # fmt: skip
