@@ -31,8 +31,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_request_events_kind_time", table_name="request_events")
     op.drop_index("ix_requests_complaint_about", table_name="requests")
-    with op.batch_alter_table("requests") as batch:
-        batch.drop_column("complaint_about")
-        batch.drop_column("lookup_code")
-        batch.drop_column("contact_email")
-        batch.drop_column("notify_consent")
+    # ALTER TABLE … DROP COLUMN in place (SQLite ≥ 3.35): no table copy, which the foreign keys referencing
+    # requests would refuse (a copy drops the table they point to)
+    for column in ("complaint_about", "lookup_code", "contact_email", "notify_consent"):
+        op.drop_column("requests", column)
