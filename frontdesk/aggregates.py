@@ -27,34 +27,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, exists, select
 from sqlalchemy.orm import Session
 
+from . import standards
 from .db import RAW, RawTx
 from .deadlines import OFFICE_TZ, WorkCalendar, local_date
 from .models import Request, RequestEvent
+from .standards import Facts
 
 DIMS: tuple[str, ...] = ("service", "clerk", "unit")
 PERIODS: tuple[str, ...] = ("day", "month")
 JDN = 1721425  # date.toordinal() + JDN == SQLite's julian day number of that date (noon)
 _CAL = WorkCalendar()
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What one request contributes to the aggregates."""
-
-    day: dt.date  # local (Europe/Tirane) date of creation
-    service: str
-    clerk: str  # assignee's user id, "" when none
-    unit: str
-    days: int | None  # processing time in working days when completed, else None
-    within: bool  # completed within the request's standard_days
-    returned: bool  # status returned now, or ever (a history event to returned)
-    rating: int | None
 
 
 def _facts(
@@ -67,18 +54,16 @@ def _facts(
     returned: bool,
     rating: int | None,
 ) -> Facts:
-    day = local_date(created_at)
-    days = _CAL.working_days_between(day, local_date(done)) if done is not None else None
-    within = days is not None and days <= standard_days
-    return Facts(day, service, assignee or "", unit, days, within, returned, rating)
+    return standards.facts(created_at, done, standard_days, returned=returned, rating=rating,
+                           groups=(("service", service), ("clerk", assignee or ""), ("unit", unit)))  # fmt: skip
 
 
 def facts_of_values(v: dict[str, Any]) -> Facts:
     """Facts of a request just inserted from ``v`` (intake hot path: it has no history yet)."""
     return _facts(
         v["created_at"], v["service_code"], v.get("assignee_id"), v["unit_code"],
-        v.get("completed_at") or v.get("delivered_at"), v["standard_days"], v["status"] == "returned",
-        v.get("rating"),
+        standards.completion(v.get("completed_at"), v.get("delivered_at")), v["standard_days"],
+        standards.ever_returned(v["status"], False), v.get("rating"),
     )  # fmt: skip
 
 
@@ -94,14 +79,15 @@ def facts_known(req: Request, *, ever_returned: bool) -> Facts:
     """Facts of ``req`` when the caller already knows whether its history has a return to the citizen
     (the pull reads a page's events once)."""
     return _facts(
-        req.created_at, req.service_code, req.assignee_id, req.unit_code, req.completed_at or req.delivered_at,
-        req.standard_days, req.status == "returned" or ever_returned, req.rating,
+        req.created_at, req.service_code, req.assignee_id, req.unit_code,
+        standards.completion(req.completed_at, req.delivered_at), req.standard_days,
+        standards.ever_returned(req.status, ever_returned), req.rating,
     )  # fmt: skip
 
 
 # ---------------------------------------------------------------- maintenance
 
-_COUNTERS = ("received", "completed", "within_standard", "returned", "rating_sum", "ratings")
+_COUNTERS = standards.COUNTERS
 _KEY = "dim, period, day, group_key"
 _STATS_UPSERT = (
     f"INSERT INTO report_stats ({_KEY}, {', '.join(_COUNTERS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -116,42 +102,20 @@ _DAYS_PRUNE = (
     "DELETE FROM report_days WHERE dim = ? AND period = ? AND day = ? AND group_key = ? AND days = ? AND n = 0"
 )
 
-Cell = tuple[str, str, str, str]
-
-
-def _cells(f: Facts) -> list[Cell]:
-    day, month = f.day.isoformat(), f.day.replace(day=1).isoformat()
-    out: list[Cell] = []
-    for dim, key in (("service", f.service), ("clerk", f.clerk), ("unit", f.unit)):
-        out.append((dim, "day", day, key))
-        out.append((dim, "month", month, key))
-    return out
-
 
 def restate(s: Session | RawTx, before: Facts | None, after: Facts | None) -> None:
     """Replace a request's contribution ``before`` by ``after`` (either may be None), in ``s``'s
-    transaction, with upserts on the DB-API cursor."""
+    transaction, with upserts on the DB-API cursor (the cells and their deltas: :func:`standards.deltas`)."""
     if before == after:
         return
-    stats: dict[Cell, list[int]] = {}
-    hist: dict[tuple[str, str, str, str, int], int] = {}
-    for f, sign in ((before, -1), (after, 1)):
-        if f is None:
-            continue
-        vec = (1, f.days is not None, f.within, f.returned, f.rating or 0, f.rating is not None)
-        for cell in _cells(f):
-            acc = stats.setdefault(cell, [0, 0, 0, 0, 0, 0])
-            for i, x in enumerate(vec):
-                acc[i] += sign * int(x)
-            if f.days is not None:
-                k = (*cell, f.days)
-                hist[k] = hist.get(k, 0) + sign
+    stats, hist = standards.deltas(before, after)
     cur = RAW.cursor(s)
-    cur.executemany(_STATS_UPSERT, [(*cell, *acc) for cell, acc in stats.items() if any(acc)])
+    cur.executemany(_STATS_UPSERT, [(d, p, day.isoformat(), k, *acc) for (d, p, day, k), acc in stats.items()
+                                    if any(acc)])  # fmt: skip
     if hist:
-        cur.executemany(_DAYS_UPSERT, [(*k, n) for k, n in hist.items() if n])
-        cur.executemany(_DAYS_PRUNE, [k for k, n in hist.items() if n < 0])
-    cur.executemany(_STATS_PRUNE, [cell for cell, acc in stats.items() if acc[0] < 0])
+        cur.executemany(_DAYS_UPSERT, [(d, p, day.isoformat(), k, x, n) for (d, p, day, k, x), n in hist.items() if n])
+        cur.executemany(_DAYS_PRUNE, [(d, p, day.isoformat(), k, x) for (d, p, day, k, x), n in hist.items() if n < 0])
+    cur.executemany(_STATS_PRUNE, [(d, p, day.isoformat(), k) for (d, p, day, k), acc in stats.items() if acc[0] < 0])
 
 
 # ---------------------------------------------------------------- local dates and working days in SQL
@@ -263,20 +227,7 @@ def rebuild(conn: Connection) -> int:
 # ---------------------------------------------------------------- reading
 
 
-def spans(date_from: dt.date, date_to: dt.date) -> list[tuple[str, dt.date, dt.date]]:
-    """The range as (period, first, last) spans: whole months inside it as month rows (``day`` between
-    the first and the last month's first day), the partial months at its edges as day rows."""
-    m0 = date_from if date_from.day == 1 else (date_from.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    m1 = (date_to + dt.timedelta(days=1)).replace(day=1)  # first day after the last whole month
-    if m0 >= m1:
-        return [("day", date_from, date_to)]
-    out = []
-    if date_from < m0:
-        out.append(("day", date_from, m0 - dt.timedelta(days=1)))
-    out.append(("month", m0, (m1 - dt.timedelta(days=1)).replace(day=1)))
-    if m1 <= date_to:
-        out.append(("day", m1, date_to))
-    return out
+spans = standards.spans
 
 
 __all__ = [

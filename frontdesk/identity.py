@@ -30,12 +30,13 @@ from .deadlines import local_date
 from .errors import CheckLetterMismatch, InvalidInput
 from .i18n import QT_TRANSLATE_NOOP, Translator, identity_translator
 from .models import Citizen
+from .personal_number import MASK_CHAR as MASK_CHAR
+from .personal_number import mask_nid, normalize_nid
 
 NID_LENGTH = 10
 CHECK_ALPHABET = "WABCDEFGHIJKLMNOPQRSTUV"
 WEIGHTS = (1, 1, 2, 3, 4, 5, 6, 7, 8)
 FIRST_DECADE = 1900
-MASK_CHAR = "*"
 
 # month code offset -> (sex, foreigner)
 _MONTH_OFFSETS: dict[int, tuple[str, bool]] = {
@@ -63,11 +64,6 @@ class CitizenPrefill:
     nid: str
     full_name: str
     phone: str | None
-
-
-def normalize_nid(text: str) -> str:
-    """Remove every whitespace character and uppercase: ``" j0010 1999w "`` → ``"J00101999W"``."""
-    return "".join(text.split()).upper()
 
 
 def _char_value(ch: str) -> int:
@@ -294,13 +290,6 @@ def validate_as_you_type(
     except InvalidInput as exc:  # pragma: no cover - _check_prefix already saw every other problem
         return "invalid", exc.render(translate)
     return "ok", None
-
-
-def mask_nid(nid: str) -> str:
-    """Show only the last three characters, for receipts: ``J00101999W`` → ``*******99W``."""
-    nid = normalize_nid(nid)
-    keep = nid[-3:]
-    return MASK_CHAR * (len(nid) - len(keep)) + keep
 
 
 def sample_nid(birth_date: dt.date, sex: str, serial: int, foreigner: bool = False) -> str:

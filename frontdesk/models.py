@@ -147,8 +147,8 @@ class Request(Base):
     fee_paid: Mapped[int] = mapped_column(Integer, default=0)
     priority: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
-    status: Mapped[str] = mapped_column(String(16), index=True)
-    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True, index=True)
+    status: Mapped[str] = mapped_column(String(16))  # indexed below, with the due date and creation time
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)  # and below
     created_by_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -167,7 +167,13 @@ class Request(Base):
     lookup_code: Mapped[str | None] = mapped_column(String(8), nullable=True)
     complaint_about: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
 
-    __table_args__ = (Index("ix_requests_status_due", "status", "due_date"),)
+    # The worklist's filters (a status, overdue = open statuses past their due date, one clerk's requests,
+    # and these together) find a page of rows in its usual orders (receipt number, creation time) from one
+    # of these indexes alone (queries.queue_page), without reading the rows they do not show.
+    __table_args__ = (
+        Index("ix_requests_status_due_created", "status", "due_date", "created_at", "receipt_no", "assignee_id"),
+        Index("ix_requests_assignee_created", "assignee_id", "created_at", "receipt_no", "status", "due_date"),
+    )
 
 
 class RequestEvent(Base):

@@ -157,6 +157,12 @@ def status(store: Store) -> SyncStatus:
 # ---------------------------------------------------------------------------------------- push side
 
 
+def pending_count(store: Store) -> int:
+    """How many ops wait in the outbox (what a push tells the central IT is still waiting)."""
+    with store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(OutboxOp).where(OutboxOp.state == "pending")) or 0)
+
+
 def pending_ops(store: Store, limit: int) -> list[PendingOp]:
     with store.read() as s:
         rows = s.scalars(select(OutboxOp).where(OutboxOp.state == "pending").order_by(OutboxOp.seq).limit(limit)).all()

@@ -1,5 +1,6 @@
-"""Exports of the standards report (frontdesk.reports): CSV and JSON for other tools, an A4 landscape PDF
-for the notice board. reportlab loads only with the first PDF."""
+"""Exports of the standards report (``frontdesk.standards.Report``, made by the desk's frontdesk.reports and by
+the central frontdesk.central.performance): CSV and JSON for other tools, an A4 landscape PDF for the notice
+board. reportlab loads only with the first PDF."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .deadlines import OFFICE_TZ
 from .pdf_fonts import FONT as _FONT
 from .pdf_fonts import FONT_BOLD as _FONT_BOLD
 from .pdf_fonts import register as register_fonts
-from .reports import FIELDS, Report
+from .standards import FIELDS, Report
 
 _HEADERS: dict[str, tuple[str, str]] = {  # field → (sq, en) column heading of the PDF
     "key": ("Kodi", "Code"),
@@ -35,7 +36,8 @@ _PDF_TEXT = {
     "generated": ("Krijuar më {t}", "Generated {t}"),
     "by": ("Sipas: {by}", "By: {by}"),
 }
-_BY = {"service": ("shërbimit", "service"), "clerk": ("punonjësit", "clerk"), "unit": ("njësisë", "unit")}
+_BY = {"service": ("shërbimit", "service"), "clerk": ("punonjësit", "clerk"), "unit": ("njësisë", "unit"),
+       "office": ("zyrës", "office"), "month": ("muajit", "month")}  # fmt: skip
 
 
 def _cell(value: object) -> str:

@@ -37,15 +37,12 @@ is also used for a calendar with extra closure days, which the aggregates do not
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import Counter
-from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import Literal
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from . import aggregates
+from . import standards
 from .aggregates import build_workdays as _build_workdays
 from .aggregates import day_number as _day_number
 from .aggregates import offset_case as _offset_case
@@ -57,110 +54,17 @@ from .models import Service, Unit, User
 
 Grouping = Literal["service", "clerk", "unit"]
 GROUPINGS: tuple[str, ...] = ("service", "clerk", "unit")
-SLA_OPEN = ("received", "forwarded", "in_progress")  # open statuses whose clock runs
-UNASSIGNED = "-"
-TOTAL_KEY = "*"
+SLA_OPEN = standards.SLA_OPEN  # open statuses whose clock runs
+UNASSIGNED = standards.UNASSIGNED
+TOTAL_KEY = standards.TOTAL_KEY
 _TS = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores a DateTime in SQLite
 _GROUP_COLUMN = {"service": "r.service_code", "clerk": "r.assignee_id", "unit": "r.unit_code"}
 
 
-@dataclass(frozen=True)
-class ReportRow:
-    key: str
-    label: str
-    received: int
-    completed: int
-    within_standard: int
-    on_time_share: float | None
-    median_days: float | None
-    p90_days: int | None
-    open_overdue: int
-    returned_rate: float | None
-    avg_rating: float | None
-    ratings: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ReportRow))
-
-
-@dataclass(frozen=True)
-class Report:
-    by: str
-    date_from: dt.date
-    date_to: dt.date
-    today: dt.date
-    rows: list[ReportRow]
-    total: ReportRow
-
-
-@dataclass
-class _Acc:
-    """What SQL hands back for one group, merged from the histogram rows."""
-
-    received: int = 0
-    completed: int = 0
-    within: int = 0
-    overdue: int = 0
-    returned: int = 0
-    rating_sum: int = 0
-    ratings: int = 0
-    days: Counter[int] = field(default_factory=Counter)
-
-    def merge(self, other: _Acc) -> None:
-        self.received += other.received
-        self.completed += other.completed
-        self.within += other.within
-        self.overdue += other.overdue
-        self.returned += other.returned
-        self.rating_sum += other.rating_sum
-        self.ratings += other.ratings
-        self.days.update(other.days)
-
-    def row(self, key: str, label: str) -> ReportRow:
-        return ReportRow(
-            key=key,
-            label=label,
-            received=self.received,
-            completed=self.completed,
-            within_standard=self.within,
-            on_time_share=self.within / self.completed if self.completed else None,
-            median_days=_median(self.days),
-            p90_days=_nearest_rank(self.days, 0.9),
-            open_overdue=self.overdue,
-            returned_rate=self.returned / self.received if self.received else None,
-            avg_rating=self.rating_sum / self.ratings if self.ratings else None,
-            ratings=self.ratings,
-        )
-
-
-# ---------------------------------------------------------------- percentiles over a histogram
-
-
-def _kth(hist: Counter[int], k: int) -> int:
-    """The k-th smallest value (1-based) of the multiset ``hist``."""
-    seen = 0
-    for value in sorted(hist):
-        seen += hist[value]
-        if seen >= k:
-            return value
-    raise ValueError("k out of range")
-
-
-def _median(hist: Counter[int]) -> float | None:
-    n = sum(hist.values())
-    if n == 0:
-        return None
-    if n % 2:
-        return float(_kth(hist, n // 2 + 1))
-    return (_kth(hist, n // 2) + _kth(hist, n // 2 + 1)) / 2
-
-
-def _nearest_rank(hist: Counter[int], p: float) -> int | None:
-    n = sum(hist.values())
-    return _kth(hist, max(1, math.ceil(p * n))) if n else None
+ReportRow = standards.ReportRow
+Report = standards.Report
+FIELDS = standards.FIELDS
+_Acc = standards.Tally
 
 
 # ---------------------------------------------------------------- local dates and working days in SQL
@@ -171,14 +75,7 @@ def _utc_of_local_midnight(d: dt.date) -> dt.datetime:
     return aware.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _check_range(date_from: dt.date, date_to: dt.date) -> None:
-    if date_to < date_from:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "The end date {date_to} is before the start date {date_from}."),
-            field="date_to",
-            date_from=date_from.isoformat(),
-            date_to=date_to.isoformat(),
-        )
+_check_range = standards.check_range
 
 
 def _histogram(
@@ -285,22 +182,7 @@ def _check_by(by: str) -> None:
         )
 
 
-def _report(
-    by: str,
-    date_from: dt.date,
-    date_to: dt.date,
-    today: dt.date,
-    accs: dict[str | None, _Acc],
-    labels: dict[str | None, tuple[str, str]],
-) -> Report:
-    rows: list[ReportRow] = []
-    total = _Acc()
-    for g, acc in accs.items():
-        key, label = labels.get(g, (g or UNASSIGNED, "" if g else QT_TRANSLATE_NOOP("reports", "Unassigned")))
-        rows.append(acc.row(key, label))
-        total.merge(acc)
-    rows.sort(key=lambda r: r.key)
-    return Report(by, date_from, date_to, today, rows, total.row(TOTAL_KEY, QT_TRANSLATE_NOOP("reports", "Total")))
+_report = standards.assemble
 
 
 def _reference_weekly_on_time(
@@ -342,24 +224,10 @@ def _aggregated(s: Session, by: str, date_from: dt.date, date_to: dt.date, today
     out: dict[str | None, _Acc] = {}
     conn = s.connection()
     cur = RAW.cursor(s)  # the DB-API cursor: a few thousand small rows, without per-row Result overhead
-    for period, a, b in aggregates.spans(date_from, date_to):
+    for period, a, b in standards.spans(date_from, date_to):
         params = {"dim": by, "period": period, "a": a.isoformat(), "b": b.isoformat()}
-        for g, rc, c, w, rt, rs, n in cur.execute(_STATS_SQL, params):
-            acc = out.get(g or None) or out.setdefault(g or None, _Acc())
-            acc.received += rc
-            acc.completed += c
-            acc.within += w
-            acc.returned += rt
-            acc.rating_sum += rs
-            acc.ratings += n
-        hist: dict[str | None, Counter[int]] = {}
-        for g, d, n in cur.execute(_DAYS_SQL, params):
-            h = hist.get(g)
-            if h is None:
-                h = hist[g] = Counter()
-            h[d] += n
-        for g, h in hist.items():
-            (out.get(g or None) or out.setdefault(g or None, _Acc())).days.update(h)
+        stats = [(g or None, *rest) for g, *rest in cur.execute(_STATS_SQL, params)]
+        standards.fold(out, stats, ((g or None, d, n) for g, d, n in cur.execute(_DAYS_SQL, params)))
     # open overdue: a live query on the (status, due_date) index — open requests past their date are few
     # (the ``+`` keep SQLite off the created_at and group indexes, which would read every request instead)
     lo = _utc_of_local_midnight(date_from).strftime(_TS)

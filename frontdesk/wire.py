@@ -369,6 +369,20 @@ class AuditHead(Model):
     anchor_hash: Annotated[str, StringConstraints(pattern=HASH_PATTERN)] | None = None
 
 
+# A desk's push says how many of its changes still wait in its outbox after the batch it sends: told to the
+# central IT (the workstation's last contact), never used for anything else. A header, not a field of
+# PushRequest: a central system older than it ignores an unknown header but would refuse an unknown field.
+OUTBOX_WAITING_HEADER = "X-Frontdesk-Outbox-Waiting"
+
+
+def outbox_waiting(value: str | None) -> int | None:
+    """The header's value: a plain decimal number from 0 to ``MAX_SEQ``, else None (absent, or not one)."""
+    if value is None or not 1 <= len(value) <= 19 or not value.isascii() or not value.isdigit():
+        return None
+    n = int(value)
+    return n if n <= L.MAX_SEQ else None
+
+
 class PushRequest(Model):
     """What a desk sends (the client builds it from typed ops)."""
 

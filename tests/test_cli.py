@@ -253,6 +253,16 @@ def test_accept_check_mismatch_and_missing_documents(run: Run) -> None:
     assert data["status"] == "returned" and data["documents_missing"] == ["APP"]  # type: ignore[index]
 
 
+def test_a_return_for_completion_names_what_is_missing(run: Run) -> None:
+    no = str(intake(run)["receipt_no"])
+    got, _, err = run("advance", no, "in_progress", "--as", "clerk1", "--missing", "APP")
+    assert got != 0 and "missing" in err  # only a return for completion names documents
+    data = run.json("advance", no, "returned", "--as", "clerk1", "--missing", "APP", "--missing", "ID")
+    assert data["status"] == "returned" and sorted(data["documents_missing"]) == ["APP", "ID"]  # type: ignore[index]
+    returned = [e for e in run.json("show", no)["history"] if e["to_status"] == "returned"]  # type: ignore[index]
+    assert [sorted(e["data"]["missing"]) for e in returned] == [["APP", "ID"]]
+
+
 def test_init_user_catalog_backup_on_a_fresh_home(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

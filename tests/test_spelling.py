@@ -1,7 +1,8 @@
 """The Albanian interface is spelled right and has no English left in it (issue 12): every finished
 Albanian translation is checked with the Debian Albanian dictionary (myspell-sq, through hunspell)
 against an allow-list of the domain's terms (tests/data/sq_allowlist.txt), and no message of a screen is
-left as its English source."""
+left as its English source. The browser console's Albanian (its own catalogue,
+frontdesk/central/console/texts.py) is checked with the same dictionary and allow-list."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.central.console.texts import TEXTS
 from frontdesk.paths import resource
 
 ALLOW = Path(__file__).parent / "data" / "sq_allowlist.txt"
@@ -58,6 +60,9 @@ def test_albanian_is_spelled_right() -> None:
     for ctx, _src, tr in _translations("sq", "frontdesk", "qt"):
         for w in words_of(tr):
             found.setdefault(w, set()).add(ctx)
+    for key, (sq, _en) in TEXTS.items():  # the console's own catalogue
+        for w in words_of(sq):
+            found.setdefault(w, set()).add(f"console:{key}")
     unknown = subprocess.run(
         [hunspell, "-d", "sq_AL", "-l"], input="\n".join(sorted(found)), capture_output=True, text=True, check=True
     ).stdout.split()

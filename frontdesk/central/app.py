@@ -19,7 +19,7 @@ from fastapi import FastAPI, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -29,6 +29,7 @@ from frontdesk import wire as p
 
 from . import accounts, anchors, escrow, feed, push, restored
 from .citizens import pages as citizen_pages
+from .console.site import create_console
 from .db import Database
 from .enrolment import current_epoch, enrol
 from .errors import CentralError
@@ -273,8 +274,9 @@ def create_app(db: Database | str | None = None) -> FastAPI:
         response_model=p.PushResponse,
         responses={**ERRORS, 409: {"model": p.ErrorBody, "description": "Clone suspected"}},
     )
-    def push_ops(body: p.PushEnvelope, credentials: Credentials) -> p.PushResponse:
-        return push.push(database, _token(credentials), body)
+    def push_ops(body: p.PushEnvelope, credentials: Credentials, request: Request) -> p.PushResponse:
+        waiting = p.outbox_waiting(request.headers.get(p.OUTBOX_WAITING_HEADER))
+        return push.push(database, _token(credentials), body, waiting=waiting)
 
     @app.get("/v1/changes", response_model=p.ChangesResponse, responses=ERRORS)
     def changes(
@@ -321,6 +323,14 @@ def create_app(db: Database | str | None = None) -> FastAPI:
     app.openapi = openapi  # type: ignore[method-assign]
     # the citizens' public pages (docs/citizens.md): status lookup, survey, complaints
     app.include_router(citizen_pages.router(database))
+
+    # the browser console (docs/console.md): its own pages, errors and security headers
+    app.mount("/console", create_console(database))
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/console/", status_code=303)
+
     app.add_middleware(RequestBodyMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=500)
     return app

@@ -247,8 +247,10 @@ def cmd_workstations(args: argparse.Namespace, db: Database) -> int:
     else:
         for w in rows:
             skew = "-" if w["clock_skew_s"] is None else f"{float(w['clock_skew_s']):+.0f}s"  # type: ignore[arg-type]
+            waiting = "-" if w["outbox_waiting"] is None else w["outbox_waiting"]
             print(f"{w['unit']}\t{w['workstation']}\tlast seen {w['last_seen_at'] or 'never'}\tskew {skew}\t"
-                  f"audit {w['audit_state']}" + (f" ({w['audit_detail']})" if w["audit_detail"] else "")
+                  f"waiting {waiting}\taudit {w['audit_state']}"
+                  + (f" ({w['audit_detail']})" if w["audit_detail"] else "")
                   + ("\tREVOKED" if w["revoked"] else ""))  # fmt: skip
     return 0
 
@@ -408,6 +410,75 @@ def cmd_user_decline(args: argparse.Namespace, db: Database) -> int:
 
     decline_offer(db, args.unit, args.username, workstation=args.workstation, actor=_actor())
     print(f"Offer of {args.username.strip().lower()} declined")
+    return 0
+
+
+# ------------------------------------------------------------------------------------------------ the console
+
+
+def cmd_staff_add(args: argparse.Namespace, db: Database) -> int:
+    from .staff import add_staff
+
+    password = _read_password("Temporary password: ")
+    a = add_staff(db, args.username, args.role, args.name, password, office=args.office,
+                  must_change_password=not args.no_change, actor=_actor())  # fmt: skip
+    where = f" of {a.office}" if a.office else ""
+    change = "; the password is changed at the first sign-in" if a.must_change_password else ""
+    print(f"Staff account {a.username} ({a.role}{where}) created{change}")
+    return 0
+
+
+def cmd_staff_list(args: argparse.Namespace, db: Database) -> int:
+    from .staff import list_staff
+
+    rows = list_staff(db)
+    if args.json:
+        print(json.dumps([{"username": a.username, "full_name": a.full_name, "role": a.role, "office": a.office,
+                           "active": a.active} for a in rows], ensure_ascii=False, indent=2))  # fmt: skip
+    else:
+        for a in rows:
+            print(f"{a.username:<16} {a.role:<8} {'active' if a.active else 'inactive':<9} {a.full_name}"
+                  + (f" — {a.office}" if a.office else ""))  # fmt: skip
+        if not rows:
+            print("no staff accounts")
+    return 0
+
+
+def cmd_staff_active(args: argparse.Namespace, db: Database) -> int:
+    from .staff import set_staff_active
+
+    a = set_staff_active(db, args.username, args.active, actor=_actor())
+    print(f"Staff account {a.username} {'activated' if a.active else 'deactivated'}")
+    return 0
+
+
+def cmd_staff_reset(args: argparse.Namespace, db: Database) -> int:
+    from .staff import reset_staff_password
+
+    password = _read_password("Temporary password: ")
+    a = reset_staff_password(db, args.username, password, actor=_actor())
+    print(f"Password of {a.username} reset; it must be changed at the next sign-in")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, db: Database) -> int:
+    from .demo import PASSWORD, fill
+
+    made = fill(db, requests=args.requests, days=args.days, seed=args.seed)
+    print(f"Demo data: {made['requests']} requests pushed by the demo desks of units TR01, TR02, TR03 "
+          f"(their accounts' password: {PASSWORD})")  # fmt: skip
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace, db: Database) -> int:
+    from . import performance
+
+    if args.action == "rebuild":
+        with db.write() as s:
+            n = performance.rebuild(s.connection())
+        print(f"Performance figures rebuilt from {n} requests")
+    else:
+        print(f"Performance figures brought up to date ({performance.refresh(db)} changes read)")
     return 0
 
 
@@ -583,6 +654,33 @@ def build_parser() -> argparse.ArgumentParser:
     ud.add_argument("--unit", required=True)
     ud.add_argument("--workstation")
     ud.set_defaults(handler=cmd_user_decline)
+    staff = sub.add_parser("staff", help="the console's staff accounts (officers, managers, IT administrators)")
+    staff_sub = staff.add_subparsers(dest="staff_command", required=True, parser_class=_Parser)
+    sa = staff_sub.add_parser("add", parents=[common], help="add a staff account (temporary password on stdin)")
+    sa.add_argument("username")
+    sa.add_argument("--role", required=True, choices=["officer", "manager", "itadmin"])
+    sa.add_argument("--name", required=True, help="full name")
+    sa.add_argument("--office", help="an officer's office, as the catalogue names it")
+    sa.add_argument("--no-change", action="store_true", help="do not ask for a new password at the first sign-in")
+    sa.set_defaults(handler=cmd_staff_add)
+    sl = staff_sub.add_parser("list", parents=[common], help="list the staff accounts")
+    sl.add_argument("--json", action="store_true")
+    sl.set_defaults(handler=cmd_staff_list)
+    for name, active in (("activate", True), ("deactivate", False)):
+        sp = staff_sub.add_parser(name, parents=[common], help=f"{name} a staff account")
+        sp.add_argument("username")
+        sp.set_defaults(handler=cmd_staff_active, active=active)
+    sr = staff_sub.add_parser("reset-password", parents=[common], help="set a temporary password (stdin)")
+    sr.add_argument("username")
+    sr.set_defaults(handler=cmd_staff_reset)
+    demo = sub.add_parser("demo", parents=[common], help="fictitious demo units, desks and requests")
+    demo.add_argument("--requests", type=int, default=300)
+    demo.add_argument("--days", type=int, default=70, choices=range(1, 86), metavar="DAYS")
+    demo.add_argument("--seed", type=int, default=7)
+    demo.set_defaults(handler=cmd_demo)
+    fig = sub.add_parser("figures", parents=[common], help="the performance figures of the console's reports")
+    fig.add_argument("action", choices=["refresh", "rebuild"])
+    fig.set_defaults(handler=cmd_figures)
     return parser
 
 

@@ -307,6 +307,7 @@ def workstation_view(db: Database, unit_code: str | None = None) -> list[dict[st
                         "last_seen_at": w.last_seen_at,
                         "revoked": w.revoked_at is not None,
                         "clock_skew_s": w.clock_skew_s,
+                        "outbox_waiting": w.outbox_waiting,
                         "receipt_counter": w.max_receipt_counter,
                         "audit_seq": w.audit_seq,
                         "audit_state": w.audit_state,

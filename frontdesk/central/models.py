@@ -26,6 +26,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql import text
+
+# the open statuses whose clock runs (frontdesk.standards.SLA_OPEN): the partial index of open requests
+OPEN_WHERE = "status IN ('received', 'forwarded', 'in_progress')"
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -94,6 +98,8 @@ class Workstation(Base):
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     # the desk's clock minus the server's at its last push (recorded, never trusted as the time)
     clock_skew_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # what the desk said still waited in its outbox after its last push (None: it did not say; migration c0005)
+    outbox_waiting: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     # the desk's audit trail as last anchored here: head (seq, hash) and whether it ever went back or forked
     audit_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     audit_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -118,6 +124,8 @@ class AppliedOp(Base):
     """Every op ever answered, permanently: a retry gets the same outcome class, never a second effect."""
 
     __tablename__ = "applied_ops"
+    # a workstation's answers by outcome and kind (the console: rejected ops, intakes received)
+    __table_args__ = (Index("ix_applied_ops_ws_result", "workstation_id", "result", "kind"),)
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     workstation_id: Mapped[str] = mapped_column(ForeignKey("workstations.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
@@ -131,6 +139,15 @@ class Request(Base):
     """The server's state of a request: the RequestSnapshot fields, decided by the server."""
 
     __tablename__ = "requests"
+    __table_args__ = (
+        # the back office's list: an office's services in the statuses it works on, by promised date
+        Index("ix_requests_backoffice", "service_code", "status", "due_date"),
+        # ... every status, newest or oldest promised date first (the filters checked inside the index)
+        Index("ix_requests_due", "due_date", "service_code", "status", "unit_code"),
+        # the open requests only (a few per cent): overdue figures and lists read nothing else
+        Index("ix_requests_open", "due_date", "service_code", "unit_code", "assignee", "created_at",
+              postgresql_where=text(OPEN_WHERE), sqlite_where=text(OPEN_WHERE)),
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     receipt_no: Mapped[str] = mapped_column(String(20), unique=True)
     visit_id: Mapped[str] = mapped_column(String(36), index=True)
@@ -409,3 +426,116 @@ class EscrowedKey(Base):
     escrow_key_id: Mapped[int] = mapped_column(ForeignKey("escrow_keys.id"))
     sealed: Mapped[str] = mapped_column(Text)  # base64
     escrowed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# ------------------------------------------------------------------------------------------------ the console
+
+
+class Staff(Base):
+    """A central staff account of the browser console — not a unit's user: a back-office ``officer`` of
+    one office (the catalogue services' ``office``), a municipality ``manager`` or an IT administrator
+    (``itadmin``). Argon2id hash; five wrong passwords in a row lock it for 15 minutes."""
+
+    __tablename__ = "staff"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))  # officer | manager | itadmin
+    office: Mapped[str | None] = mapped_column(String(200), nullable=True)  # an officer's office
+    active: Mapped[bool] = mapped_column(Boolean)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    must_change_password: Mapped[bool] = mapped_column(Boolean)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ConsoleSession(Base):
+    """A signed-in browser: the SHA-256 of its cookie's random token (the token itself is never stored),
+    its CSRF token, and when it expires (idle and absolute limits). In the database, so every worker
+    process knows it."""
+
+    __tablename__ = "console_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("staff.username"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class BackofficeClaim(Base):
+    """Which back-office officer has taken a request (the console's work list; not sent to the desks)."""
+
+    __tablename__ = "backoffice_claims"
+    request_id: Mapped[str] = mapped_column(ForeignKey("requests.id"), primary_key=True)
+    officer: Mapped[str] = mapped_column(String(64), index=True)
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ReportStat(Base):
+    """Pre-aggregated figures of the requests received per local day / month and group, as on the desk
+    (``frontdesk.standards``): ``dim`` service | clerk (``UNIT/username``) | unit."""
+
+    __tablename__ = "report_stats"
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    received: Mapped[int] = mapped_column(BigInteger)
+    completed: Mapped[int] = mapped_column(BigInteger)
+    within_standard: Mapped[int] = mapped_column(BigInteger)
+    returned: Mapped[int] = mapped_column(BigInteger)
+    rating_sum: Mapped[int] = mapped_column(BigInteger)
+    ratings: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReportDay(Base):
+    """The histogram of processing times per day cell (``period`` "day"): ``n`` completed requests took
+    ``days`` working days."""
+
+    __tablename__ = "report_days"
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    days: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReportHist(Base):
+    """The histogram of processing times per month cell, in one row: ``hist`` is the JSON list
+    ``[days, n, days, n, …]`` (days ascending). A year by clerk reads a row per clerk and month, not one per
+    clerk, month and number of days."""
+
+    __tablename__ = "report_hist"
+    dim: Mapped[str] = mapped_column(String(8), primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    group_key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    hist: Mapped[str] = mapped_column(Text)
+
+
+class ReportFact(Base):
+    """What each request contributes to the figures now (so a change replaces it exactly)."""
+
+    __tablename__ = "report_facts"
+    request_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date)
+    service: Mapped[str] = mapped_column(String(32))
+    clerk: Mapped[str] = mapped_column(String(80))
+    unit: Mapped[str] = mapped_column(String(6))
+    days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    within: Mapped[bool] = mapped_column(Boolean)
+    returned: Mapped[bool] = mapped_column(Boolean)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class ReportCursor(Base):
+    """How far the figures have read each unit's change feed. The row with ``unit_code`` ``*`` is the
+    refresh's lock and holds when the figures were last brought up to date."""
+
+    __tablename__ = "report_cursors"
+    unit_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    refreshed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)

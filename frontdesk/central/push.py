@@ -20,7 +20,9 @@ from .errors import Conflict
 log = logging.getLogger("frontdesk.central")
 
 
-def push(db: Database, token: str | None, body: wire.PushEnvelope) -> wire.PushResponse:
+def push(db: Database, token: str | None, body: wire.PushEnvelope, *, waiting: int | None = None) -> wire.PushResponse:
+    """Apply a desk's batch. ``waiting``: what the desk says still waits in its outbox after this batch
+    (recorded for the central IT; None: it did not say)."""
     with db.write() as s:
         ws = authenticate(s, token)
         lock_unit(s, ws.unit_code)
@@ -38,6 +40,7 @@ def push(db: Database, token: str | None, body: wire.PushEnvelope) -> wire.PushR
         ws.max_receipt_counter = body.receipt_counter
         ws.last_seen_at = now
         ws.clock_skew_s = skew
+        ws.outbox_waiting = waiting
         anchor = anchors.record(s, ws, body.audit, now)
         sender = Sender(ws.unit_code, ws.id, ws.code, counter=body.receipt_counter, enrolled_at=ws.enrolled_at,
                         skew_s=skew)  # fmt: skip

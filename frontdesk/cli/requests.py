@@ -94,7 +94,8 @@ def cmd_advance(args: argparse.Namespace) -> int:
     from .. import workflow
 
     st = store(args)
-    req = workflow.advance(st, actor(st, args.as_user), args.receipt, args.status, note=args.note, reason=args.reason)
+    req = workflow.advance(st, actor(st, args.as_user), args.receipt, args.status, note=args.note, reason=args.reason,
+                           missing=args.missing)  # fmt: skip
     emit(args, req.as_dict(), f"{req.receipt_no} {req.status}")
     return 0
 
@@ -185,6 +186,8 @@ def register(c: Commands) -> None:
     sp.add_argument("status")
     sp.add_argument("--note")
     sp.add_argument("--reason", help="why it is rejected or cancelled")
+    sp.add_argument("--missing", action="append", metavar="CODE",
+                    help="returned: a document the citizen must still bring (repeat)")  # fmt: skip
     sp = c.add("void", cmd_void, "void your own intake of today, received by mistake (its number is never reused)",
                c.acting)  # fmt: skip
     sp.add_argument("receipt")

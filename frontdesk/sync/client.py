@@ -37,6 +37,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 
 from frontdesk import limits as L
 from frontdesk.wire import (
+    OUTBOX_WAITING_HEADER,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     AnchorState,
@@ -300,13 +301,13 @@ class CentralClient:
         return b"".join(out), wire
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None,
-              params: dict[str, Any] | None = None) -> Any:  # fmt: skip
-        headers = {}
+              params: dict[str, Any] | None = None, extra: dict[str, str] | None = None) -> Any:  # fmt: skip
+        headers = dict(extra or {})
         data: bytes | None = None
         if body is not None:
             raw = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
             data = gzip.compress(raw, compresslevel=6)
-            headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+            headers.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
         until = time.monotonic() + self.deadline
         too_slow = f"the answer took longer than {self.deadline:g} s"
         deadline = _Deadline(self.deadline)
@@ -365,9 +366,11 @@ class CentralClient:
     def enrol(self, req: EnrolRequest) -> EnrolResponse:
         return self._typed(EnrolResponse, self._call("POST", "/v1/enrol", req.model_dump(mode="json")))
 
-    def push(self, req: PushRequest) -> PushResponse:
+    def push(self, req: PushRequest, *, waiting: int | None = None) -> PushResponse:
+        """``waiting``: how many changes stay in the outbox after this batch (told in a header, see wire)."""
         body = req.model_dump(mode="json", exclude_none=True)
-        return self._typed(PushResponse, self._call("POST", "/v1/push", body))
+        extra = None if waiting is None else {OUTBOX_WAITING_HEADER: str(max(0, waiting))}
+        return self._typed(PushResponse, self._call("POST", "/v1/push", body, extra=extra))
 
     def changes(self, after: int, limit: int, *, own: bool = False) -> ChangesEnvelope:
         params: dict[str, Any] = {"after": after, "limit": limit}

@@ -274,8 +274,10 @@ class SyncEngine:
                 report.rejected += replication.reject_locally(self.store, unsendable)
             if not wire:
                 continue
+            waiting = max(0, replication.pending_count(self.store) - len(ops))  # after this batch
             resp = client.push(PushRequest(epoch=state.get("epoch"), receipt_counter=info.receipt_counter,
-                                           sent_at=utcnow(), audit=self._audit_head(state), ops=wire))  # fmt: skip
+                                           sent_at=utcnow(), audit=self._audit_head(state), ops=wire),
+                               waiting=waiting)  # fmt: skip
             if self._check_epoch(resp.epoch, report, epochs_seen):
                 continue  # the server lost data: the requeued ops go first, in order
             answered = [r.model_dump() for r in resp.results if r.op_id in {o.op_id for o in wire}]

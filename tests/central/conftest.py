@@ -319,14 +319,14 @@ class Desk:
         return r
 
     def push_raw(self, ops: list[p.Op] | list[dict[str, Any]], counter: int | None = None, *,
-                 gzipped: bool = False) -> requests.Response:  # fmt: skip
+                 gzipped: bool = False, extra: dict[str, str] | None = None) -> requests.Response:  # fmt: skip
         body = {
             "epoch": self.epoch or None, "receipt_counter": self.counter if counter is None else counter,
             "sent_at": utcnow().isoformat(),
             "ops": [o.model_dump(mode="json") if isinstance(o, p.Op) else o for o in ops],
         }  # fmt: skip
         data = json.dumps(body).encode()
-        headers = {**self.headers(), "Content-Type": "application/json"}
+        headers = {**self.headers(), "Content-Type": "application/json", **(extra or {})}
         if gzipped:
             data = gzip.compress(data)
             headers["Content-Encoding"] = "gzip"

@@ -37,8 +37,8 @@ class RecordingClient(CentralClient):
 
     answers: dict[str, list[str]]
 
-    def push(self, req: PushRequest) -> PushResponse:
-        resp = super().push(req)
+    def push(self, req: PushRequest, *, waiting: int | None = None) -> PushResponse:
+        resp = super().push(req, waiting=waiting)
         for r in resp.results:
             self.answers.setdefault(r.op_id, []).append(r.result)
         return resp

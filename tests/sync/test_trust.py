@@ -196,6 +196,31 @@ def test_the_audit_trail_is_anchored_off_the_desk(unit: Unit) -> None:
     assert u.ws1.cli_inproc("audit", "verify").returncode == 8
 
 
+def test_a_push_tells_what_still_waits_in_the_outbox(unit: Unit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each push says how many changes stay in the desk's outbox after its batch; the central IT reads it."""
+    from frontdesk import limits
+    from frontdesk.sync import engine
+    from frontdesk.sync.engine import SyncFailed
+
+    u = unit
+    u.ws1.intake(5)
+    before = u.ws1.pending()
+    assert before >= 5
+    monkeypatch.setattr(engine, "PUSH_BATCH", 2)
+    monkeypatch.setattr(limits, "MAX_PUSHES_PER_CYCLE", 1)  # one batch of two, then the cycle stops
+    with pytest.raises(SyncFailed):
+        u.ws1.sync()
+    monkeypatch.undo()
+
+    def said() -> object:
+        ws = json.loads(u.central.cli("workstations", "--unit", u.code, "--json").stdout)
+        return next(w for w in ws if w["workstation"] == "W03")["outbox_waiting"]
+
+    assert u.ws1.pending() == before - 2 and said() == before - 2
+    u.ws1.sync_until_complete()
+    assert u.ws1.pending() == 0 and said() == 0
+
+
 def test_the_desks_clock_skew_is_recorded_not_trusted(unit: Unit, monkeypatch: pytest.MonkeyPatch) -> None:
     from frontdesk.sync import engine
 

@@ -2,7 +2,7 @@
 receipt a complaint is about on every request; an index to find the citizens' survey answers by time
 
 Revision ID: d4a7c3e91b20
-Revises: b7c1e5a0d2f4
+Revises: e5b8d1c0a7f3
 Create Date: 2026-12-02 09:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "d4a7c3e91b20"
-down_revision = "b7c1e5a0d2f4"
+down_revision = "e5b8d1c0a7f3"
 branch_labels = None
 depends_on = None
 

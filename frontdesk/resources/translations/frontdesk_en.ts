@@ -3562,7 +3562,7 @@ The details are in the log file.</translation>
         <translation>Required documents missing for service {service}: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../identity.py" line="+110" />
+        <location filename="../../identity.py" line="+106" />
         <location line="+135" />
         <source>A personal number has {expected} characters; this one has {n}.</source>
         <translation>A personal number has {expected} characters; this one has {n}.</translation>
@@ -3665,7 +3665,7 @@ The details are in the log file.</translation>
         <translation>Unknown status {status}.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>Cannot sort by {column}.</source>
         <translation>Cannot sort by {column}.</translation>
     </message>
@@ -3767,13 +3767,7 @@ The details are in the log file.</translation>
         <translation>A delivery records who collected the result.</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+352" />
-        <source>Only a return for completion names missing documents.</source>
-        <translation>Only a return for completion names missing documents.</translation>
-    </message>
-    <message>
-        <location line="-327" />
+        <location line="+39" />
         <source>Request {receipt_no} was reassigned to {assignee} in the meantime.</source>
         <translation>Request {receipt_no} was reassigned to {assignee} in the meantime.</translation>
     </message>
@@ -3953,12 +3947,18 @@ The details are in the log file.</translation>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
     <message>
+        <location line="+109" />
+        <location line="+352" />
+        <source>Only a return for completion names missing documents.</source>
+        <translation>Only a return for completion names missing documents.</translation>
+    </message>
+    <message>
         <location filename="../../workflow/changes.py" line="+43" />
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>The satisfaction rating must be a whole number from 1 to 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+2" />
+        <location filename="../../rules.py" line="-459" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Only a supervisor can reassign requests.</translation>
     </message>
@@ -3998,12 +3998,12 @@ The details are in the log file.</translation>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../reports.py" line="+177" />
+        <location filename="../../standards.py" line="+158" />
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>The end date {date_to} is before the start date {date_from}.</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location filename="../../reports.py" line="+179" />
         <source>A report is grouped by service, clerk or unit, not {by}.</source>
         <translation>A report is grouped by service, clerk or unit, not {by}.</translation>
     </message>
@@ -4045,7 +4045,7 @@ The details are in the log file.</translation>
         <translation>This change cannot be recorded: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../db.py" line="+280" />
+        <location filename="../../db.py" line="+286" />
         <location filename="../../dbfiles.py" line="+199" />
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} does not open with this key, or it is not a frontdesk database.</translation>
@@ -4251,7 +4251,7 @@ The details are in the log file.</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../reports.py" line="+17" />
+        <location filename="../../standards.py" line="+145" />
         <source>Unassigned</source>
         <translation>Unassigned</translation>
     </message>

@@ -3562,7 +3562,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Mungojnë dokumente të detyrueshme për shërbimin {service}: {codes}.</translation>
     </message>
     <message>
-        <location filename="../../identity.py" line="+110" />
+        <location filename="../../identity.py" line="+106" />
         <location line="+135" />
         <source>A personal number has {expected} characters; this one has {n}.</source>
         <translation>Numri personal ka {expected} shenja; ky ka {n}.</translation>
@@ -3665,7 +3665,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Status i panjohur {status}.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>Cannot sort by {column}.</source>
         <translation>Nuk mund të renditet sipas {column}.</translation>
     </message>
@@ -3767,13 +3767,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një dorëzim regjistron se kush e mori rezultatin.</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+352" />
-        <source>Only a return for completion names missing documents.</source>
-        <translation>Vetëm një kthim për plotësim emërton dokumentet që mungojnë.</translation>
-    </message>
-    <message>
-        <location line="-327" />
+        <location line="+39" />
         <source>Request {receipt_no} was reassigned to {assignee} in the meantime.</source>
         <translation>Kërkesa {receipt_no} u ricaktua ndërkohë te {assignee}.</translation>
     </message>
@@ -3953,12 +3947,18 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
     </message>
     <message>
+        <location line="+109" />
+        <location line="+352" />
+        <source>Only a return for completion names missing documents.</source>
+        <translation>Vetëm një kthim për plotësim emërton dokumentet që mungojnë.</translation>
+    </message>
+    <message>
         <location filename="../../workflow/changes.py" line="+43" />
         <source>The satisfaction rating must be a whole number from 1 to 5.</source>
         <translation>Vlerësimi i kënaqësisë duhet të jetë numër i plotë nga 1 deri në 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+2" />
+        <location filename="../../rules.py" line="-459" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Vetëm mbikëqyrësi mund t'i ricaktojë kërkesat.</translation>
     </message>
@@ -3998,12 +3998,12 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Shënimi është bosh.</translation>
     </message>
     <message>
-        <location filename="../../reports.py" line="+177" />
+        <location filename="../../standards.py" line="+158" />
         <source>The end date {date_to} is before the start date {date_from}.</source>
         <translation>Data e mbarimit {date_to} është para datës së fillimit {date_from}.</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location filename="../../reports.py" line="+179" />
         <source>A report is grouped by service, clerk or unit, not {by}.</source>
         <translation>Një raport grupohet sipas shërbimit, punonjësit ose njësisë, jo sipas {by}.</translation>
     </message>
@@ -4045,7 +4045,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Ky ndryshim nuk mund të regjistrohet: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../db.py" line="+280" />
+        <location filename="../../db.py" line="+286" />
         <location filename="../../dbfiles.py" line="+199" />
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} nuk hapet me këtë çelës, ose nuk është bazë të dhënash e frontdesk.</translation>
@@ -4251,7 +4251,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../reports.py" line="+17" />
+        <location filename="../../standards.py" line="+145" />
         <source>Unassigned</source>
         <translation>Pa caktuar</translation>
     </message>

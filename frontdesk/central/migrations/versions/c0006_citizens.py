@@ -3,7 +3,7 @@ request; settings (the public address); the public lookups' rate limits; the not
 citizens' survey answers; the counters of complaints made online
 
 Revision ID: c0006
-Revises: c0004
+Revises: c0005
 Create Date: 2026-12-02 09:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "c0006"
-down_revision = "c0004"
+down_revision = "c0005"
 branch_labels = None
 depends_on = None
 
