@@ -327,3 +327,55 @@ def test_pages_under_the_public_address_path_link_under_it(server: Server, desks
     set_public_url(server.db, None)  # no public address: the pages link from the root
     page = requests.get(server.url + "/status", timeout=30).text
     assert 'action="/status"' in page and 'href="/citizens/static/citizens.css"' in page
+
+
+# ------------------------------------------------------------------------------------------ the console
+
+
+def test_the_console_shows_the_citizens_beside_the_clerks_ratings(server: Server, desks: Any) -> None:
+    """The manager's report on the console (issue 13) carries what the citizens say with the shared
+    definitions: the figures on the page and in its CSV are the central citizens' report's."""
+    from frontdesk.central.citizens.report import citizens_report
+    from frontdesk.central.performance import today_local
+
+    from .console_helpers import add_staff, console
+
+    desk: Desk = desks("TR01", "W01")
+    set_public_url(server.db, server.url)
+    op, snap = citizen_intake(desk)
+    assert results(desk.push([op])) == ["applied"]
+    assert results(desk.push([desk.status_op(snap, "received", "ready")])) == ["applied"]
+    assert results(desk.push([desk.status_op(snap, "ready", "delivered", rating=2)])) == ["applied"]  # the clerk's
+    url = status_json(server, snap.receipt_no, "K7Q4M2").json()["survey_url"]
+    answer = {"kept": "no", "clear": "yes", "overall": "5", "lang": "sq"}  # the citizen's own
+    assert requests.post(url.split("?")[0], data=answer, timeout=30).status_code == 200
+    op_c, _ = citizen_intake(desk, service="ANKESE", about=snap.receipt_no, code="M2K7Q4", assignee="super")
+    assert results(desk.push([op_c])) == ["applied"]
+
+    add_staff(server, "drejtori", "manager")
+    c = console(server, "drejtori")
+    today = today_local()
+    params = f"from={today.replace(day=1).isoformat()}&to={today.isoformat()}&by=service"
+    page = c.get(f"/console/perf?{params}")
+    assert page.status_code == 200 and 'id="citizens"' in page.text and "Çfarë thonë qytetarët" in page.text
+    rep = citizens_report(server.db, by="service", date_from=today.replace(day=1), date_to=today)
+    row = next(r for r in rep.rows if r.key == "CERT-FAM")
+    assert (row.answers, row.overall_avg, row.kept_share, row.clear_share) == (1, 5.0, 0.0, 1.0)
+    assert (row.clerk_ratings, row.clerk_avg, row.complaints) == (1, 2.0, 1)  # never mixed with the citizen's 5
+    table = page.text.split('id="citizens"', 1)[1].split("</table>", 1)[0]
+    cert = next(tr for tr in table.split("<tr>") if "CERT-FAM" in tr)
+    cells = re.findall(r"<td>([^<]*)</td>", cert)
+    assert cells[0] == "1" and cells[1].startswith("5") and cells[2].startswith("0") and cells[5].startswith("2")
+    assert cells[6] == "1"
+    csv_r = c.get(f"/console/perf/citizens.csv?{params}")
+    assert csv_r.headers["content-type"].startswith("text/csv")
+    lines = csv_r.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("key,label,citizen_answers") and any(ln.startswith("CERT-FAM,") for ln in lines)
+    cert_csv = next(ln for ln in lines if ln.startswith("CERT-FAM,")).split(",")
+    assert cert_csv[2:] == ["1", "5.0", "0.0", "1.0", "1", "2.0", "1"]
+    by_clerk = c.get(f"/console/perf?{params.replace('by=service', 'by=clerk')}").text
+    assert "TR01/clerk1" in by_clerk.split('id="citizens"', 1)[1]
+    office = c.get(f"/console/perf?{params.replace('by=service', 'by=office')}").text  # not a survey grouping
+    assert "pyetësori nuk grupohet sipas zyrës" in office and 'id="citizens"' in office
+    en = c.get("/console/lang/en?next=/console/perf")
+    assert en.status_code == 303 and "What the citizens say" in c.get(f"/console/perf?{params}").text

@@ -127,3 +127,46 @@ def test_status_page_in_chromium(browser: Any, central: Server, tmp_path: Path) 
     shot(page, tmp_path, "citizens-survey-done-sq")
     assert errors == [] and missing == []  # the strict CSP blocked nothing the page needs; nothing is missing
     context.close()
+
+
+def test_the_managers_console_shows_what_the_citizens_say(browser: Any, central: Server, tmp_path: Path) -> None:
+    """The console's manager report in Chromium: the citizens' table beside the performance table, fitting
+    1366×768 without sideways scrolling; screenshotted."""
+    from frontdesk.central import staff
+
+    from .console_helpers import STAFF_PASSWORD
+
+    desk = Desk(central, "TR01", "W03")
+    assert desk.enrol(central.enrol_code("TR01")).status_code == 200
+    op, snap = citizen_intake(desk)
+    assert results(desk.push([op])) == ["applied"]
+    assert results(desk.push([desk.status_op(snap, "received", "ready")])) == ["applied"]
+    assert results(desk.push([desk.status_op(snap, "ready", "delivered", rating=3)])) == ["applied"]
+    staff.add_staff(central.db, "drejtori", "manager", "Drejtori Provë (TEST)", STAFF_PASSWORD,
+                    must_change_password=False)  # fmt: skip
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=central.url, locale="sq-AL")
+    page = context.new_page()
+    page.goto(f"/status?r={snap.receipt_no}&c=K7Q4M2")
+    page.get_by_role("link", name="Si shkoi? Na thoni në një minutë").click()
+    page.get_by_role("group", name="A u mbajt afati i premtuar?").get_by_label("Po").check()
+    page.get_by_label("5").check()
+    page.get_by_role("button", name="Dërgo").click()
+    assert "Faleminderit" in page.get_by_role("status").inner_text()
+    page.goto("/console/login")
+    page.locator("#username").fill("drejtori")
+    page.locator("#password").fill(STAFF_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/login" not in url)
+    page.goto("/console/perf")
+    table = page.locator("#citizens")
+    row = table.locator("tbody tr", has_text="CERT-FAM")
+    cells = row.locator("td").all_inner_texts()
+    assert cells[0] == "1" and cells[1].startswith("5") and cells[4] == "1" and cells[5].startswith("3")
+    assert page.evaluate("() => document.scrollingElement.scrollWidth") <= 1366
+    page.locator("#h-cit").scroll_into_view_if_needed()
+    path = tmp_path / "console-citizens-sq.png"
+    page.locator("section[aria-labelledby=h-cit]").screenshot(path=str(path))
+    target = os.environ.get("FRONTDESK_SCREENSHOTS")
+    if target:
+        shutil.copy(path, Path(target) / path.name)
+    context.close()
