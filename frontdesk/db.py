@@ -73,7 +73,6 @@ def keyed(con: Any, key: DbKey) -> None:
     con.execute(f"PRAGMA cipher_default_hmac_algorithm = {HMAC_ALGORITHM}")
     con.execute(f'PRAGMA key = "{key.pragma()}"')
     con.execute(f"PRAGMA cipher_hmac_algorithm = {HMAC_ALGORITHM}")
-    con.execute(f"PRAGMA cache_size = -{CIPHER_CACHE_KIB}")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -84,6 +83,10 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _cipher_cache(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute(f"PRAGMA cache_size = -{CIPHER_CACHE_KIB}")
 
 
 def _on_begin(conn: Any) -> None:
@@ -97,6 +100,8 @@ def make_engine(path: Path | str, key: DbKey | None = None) -> Engine:
     engine = create_engine(f"sqlite:///{path}", module=sqlcipher if key is not None else sqlite3,
                            creator=lambda: connect(path, key))  # fmt: skip
     event.listen(engine, "connect", _on_connect)
+    if key is not None:  # not in keyed(): a file opened with a wrong key must fail at its first read (open_file)
+        event.listen(engine, "connect", _cipher_cache)
     event.listen(engine, "begin", _on_begin)
     return engine
 
