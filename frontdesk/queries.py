@@ -337,12 +337,13 @@ def queue_page(
     )
     with store.read() as s:
         many = expression is not None and search.count_matches(s, expression) >= search.MANY
-        order = (col.desc(), _ROWID.desc()) if descending else (col.asc(), _ROWID.asc())
-        if text_ and not many:
+        few = bool(text_) and not many
+        if few:
             # A text search matches few rows through its own indexes; keep SQLite from walking the sort
             # column's index over every row instead (a unary + makes the ORDER BY term unindexable).
             col = literal_column(f"+requests.{col.key}")
-            order = (col.desc(), _ROWID.desc()) if descending else (col.asc(), _ROWID.asc())
+        order = (col.desc(), _ROWID.desc()) if descending else (col.asc(), _ROWID.asc())
+        if few:
             stmt = _filtered(stmt, flt, today).order_by(*order).offset(offset).limit(limit)
         else:
             # The page's rows are chosen from an index alone (models.Request's: status, due date, creation
