@@ -178,11 +178,11 @@ class MeasuredClient(CentralClient):
     tape: Tape
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None,
-              params: dict[str, Any] | None = None) -> Any:  # fmt: skip
+              params: dict[str, Any] | None = None, extra: dict[str, str] | None = None) -> Any:  # fmt: skip
         px = self.tape.proxy
         up0, down0, t0 = px.bytes_up, px.bytes_down, time.perf_counter()
         try:
-            return super()._call(method, path, body, params)
+            return super()._call(method, path, body, params, extra)
         finally:
             self.tape.calls.append(Call(path, time.perf_counter() - t0, px.bytes_up - up0, px.bytes_down - down0))
 
