@@ -18,7 +18,7 @@ from frontdesk import wire, wire_rows
 from frontdesk.central import models as cm
 from frontdesk.central.db import Database
 from frontdesk.central.wire_map import event_payload as central_event
-from frontdesk.central.wire_map import event_values, request_values
+from frontdesk.central.wire_map import event_values, request_change, request_values
 from frontdesk.central.wire_map import snapshot as central_snapshot
 from frontdesk.clock import utcnow, uuid7
 from frontdesk.db import Store
@@ -159,3 +159,24 @@ def test_a_request_and_its_event_round_trip_through_both_stores(store: Store, tm
             event_time, data, row["created_by"])  # fmt: skip
     finally:
         central.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(row=local_rows(), event_time=TIMES, data=st.dictionaries(st.sampled_from(["note", "reason", "to"]),
+                                                               st.text(LINE, max_size=50), max_size=3))  # fmt: skip
+def test_the_change_feed_payload_is_the_snapshot_as_pydantic_dumps_it(row: dict[str, Any], event_time: dt.datetime,
+                                                                      data: dict[str, str]) -> None:  # fmt: skip
+    """``request_change`` builds each push's change payload from the row's values without building models;
+    it gives exactly the JSON of the wire models (times with and without microseconds, dates, None)."""
+    event = {"id": uuid7(), "kind": "status", "from_status": None, "to_status": "ready", "actor": row["created_by"],
+             "workstation": row["workstation_code"], "device_time": event_time, "data": data,
+             "request_id": row["id"], "received_at": utcnow()}  # fmt: skip
+    central_row = {**row, "assigned_version": 0, "received_at": utcnow()}
+    expected = {
+        "request": central_snapshot(central_row).model_dump(mode="json"),
+        "events": [central_event(event).model_dump(mode="json")],
+    }
+    got = request_change(central_row, [event])
+    assert got == expected
+    assert json.dumps(got, sort_keys=True) == json.dumps(expected, sort_keys=True)
+    assert wire.RequestSnapshot.model_validate(got["request"]) == central_snapshot(central_row)

@@ -2,14 +2,15 @@
 its own, decided by :mod:`frontdesk.central.decide` (the rulebook) against what the batch read once, its
 effect buffered, and the buffer written with a handful of statements.
 
-* The ``applied_ops`` answers of the whole batch are read in one ``SELECT … IN`` and the new ones written
-  in one ``executemany`` (the unit's lock is held: no other push of the unit adds the same op ids).
+* The ``applied_ops`` answers of the whole batch are read in one lookup and the new ones written in one
+  statement (the unit's lock is held: no other push of the unit adds the same op ids). Lookups by many
+  keys and bulk writes go through :mod:`frontdesk.central.bulk` (``= ANY`` and ``COPY`` on PostgreSQL).
 * Everything the decisions need is read once after the lock: the request rows the ops name, which
   receipt numbers and event ids exist (and whose), the actors' accounts with their history, the services
   and their standard times, the unit's own services, who may take requests, the epochs.
 * A decision reads and moves the batch's copy of a request row, so later ops of the same push see what
   earlier ones did; ops apply in push order.
-* The buffer is written with one ``executemany`` per table and one counter update that numbers the
+* The buffer is written with one bulk insert per table and one counter update that numbers the
   changes. A buffer whose insert meets a concurrent write (an ``IntegrityError`` from another unit's
   transaction on PostgreSQL) is rolled back and written again op by op; the op that collides answers
   ``rejected`` / ``invalid``.
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -38,6 +39,7 @@ from frontdesk.errors import FrontdeskError
 
 from . import models as m
 from .accounts import active_counter_users, active_supervisors, actor_facts
+from .bulk import insert_rows, one_of
 from .catalog import central_codes, service_days
 from .decide import DECISIONS, Duplicate, Effect, Lookups, Sender
 from .errors import CentralError
@@ -46,7 +48,6 @@ from .wire_map import STATE_FIELDS, request_change
 log = logging.getLogger("frontdesk.central.batch")
 
 CONFLICTING_WRITE = "Conflicting write; push again."
-_IN_CHUNK = 500  # ids per ``IN (…)``: well inside SQLite's and PostgreSQL's parameter limits
 _REQUESTS: Table = m.Request.__table__  # type: ignore[assignment]
 _EVENTS: Table = m.RequestEvent.__table__  # type: ignore[assignment]
 _CHANGES: Table = m.Change.__table__  # type: ignore[assignment]
@@ -57,11 +58,6 @@ _SURVEYS: Table = m.SurveyAnswer.__table__  # type: ignore[assignment]
 _UPDATE_STATE = (
     update(_REQUESTS).where(_REQUESTS.c.id == bindparam("_id")).values({c: bindparam(c) for c in STATE_FIELDS})
 )
-
-
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), _IN_CHUNK):
-        yield values[start : start + _IN_CHUNK]
 
 
 def _printable(text: str) -> str:
@@ -155,8 +151,7 @@ class Batch:
                 for i, r in enumerate(final)
                 if r.op_id and first_of.get(r.op_id) == i and r.op_id not in answered
             ]
-            if rows:
-                self.s.execute(insert(_APPLIED), rows)
+            insert_rows(self.s, _APPLIED, rows)
         return final
 
     def _decide(self, i: int, op: wire.Op) -> None:
@@ -223,8 +218,8 @@ class Batch:
     def _answered(self, op_ids: list[str]) -> dict[str, wire.OpResult]:
         found: dict[str, wire.OpResult] = {}
         cols = (m.AppliedOp.op_id, m.AppliedOp.result, m.AppliedOp.reason, m.AppliedOp.message)
-        for chunk in _chunks(sorted(set(op_ids))):
-            for op_id, result, reason, message in self.s.execute(select(*cols).where(m.AppliedOp.op_id.in_(chunk))):
+        for where in one_of(self.s, m.AppliedOp.op_id, op_ids):
+            for op_id, result, reason, message in self.s.execute(select(*cols).where(where)):
                 found[op_id] = wire.OpResult.model_construct(op_id=op_id, result=result, reason=reason,
                                                              message=message, current=None)  # fmt: skip
         return found
@@ -265,18 +260,18 @@ class Batch:
         """The rows of the requests the ops name, and who holds their receipt numbers and event ids."""
         look = self.look
         look.looked_up |= ids  # what is not found here does not exist (this push holds the unit's lock)
-        for chunk in _chunks(sorted(ids)):
-            for row in self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id.in_(chunk))).mappings():
+        for where in one_of(self.s, _REQUESTS.c.id, ids):
+            for row in self.s.execute(select(_REQUESTS).where(where)).mappings():
                 look.rows[row["id"]] = dict(row)
-        for chunk in _chunks(sorted(receipts)):
-            stmt = select(m.Request.receipt_no, m.Request.id).where(m.Request.receipt_no.in_(chunk))
+        for where in one_of(self.s, m.Request.receipt_no, receipts):
+            stmt = select(m.Request.receipt_no, m.Request.id).where(where)
             look.receipt_owner.update({no: rid for no, rid in self.s.execute(stmt)})
-        for chunk in _chunks(sorted(events)):
-            stmt = select(m.RequestEvent.id, m.RequestEvent.request_id).where(m.RequestEvent.id.in_(chunk))
+        for where in one_of(self.s, m.RequestEvent.id, events):
+            stmt = select(m.RequestEvent.id, m.RequestEvent.request_id).where(where)
             look.event_owner.update({eid: rid for eid, rid in self.s.execute(stmt)})
-        for chunk in _chunks(sorted(ids)):
-            answered = select(m.SurveyAnswer.request_id).where(m.SurveyAnswer.request_id.in_(chunk))
-            look.surveyed.update(self.s.scalars(answered))
+        # whose citizen survey is answered: only requests that exist can have one (not a push's intakes)
+        for where in one_of(self.s, m.SurveyAnswer.request_id, ids & look.rows.keys()):
+            look.surveyed.update(self.s.scalars(select(m.SurveyAnswer.request_id).where(where)))
 
     def _load_row(self, request_id: str) -> dict[str, Any] | None:
         found = self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id == request_id)).mappings().first()
@@ -340,20 +335,16 @@ class Batch:
         # in push order, the last one standing; a new request written as it is needs no update after its insert
         updates = [it.effect.row for it in items if it.effect.row is not None and it.effect.row != it.effect.insert]
         events = [ev for it in items for ev in it.effect.events]
-        if inserts:
-            self.s.execute(insert(_REQUESTS), inserts)
+        insert_rows(self.s, _REQUESTS, inserts)
         if updates:
             self.s.connection().execute(
                 _UPDATE_STATE, [{"_id": u["id"], **{c: u[c] for c in STATE_FIELDS}} for u in updates]
             )
-        if events:
-            self.s.execute(insert(_EVENTS), events)
-        notices = [n for it in items for n in it.effect.notices]
-        if notices:  # the notification outbox, in the transaction of the change that calls for it
-            self.s.execute(insert(_NOTICES), notices)
-        surveys = [it.effect.survey for it in items if it.effect.survey is not None]
-        if surveys:  # one per request (primary key): a concurrent second answer fails this write
-            self.s.execute(insert(_SURVEYS), surveys)
+        insert_rows(self.s, _EVENTS, events)
+        # the notification outbox, in the transaction of the change that calls for it
+        insert_rows(self.s, _NOTICES, [n for it in items for n in it.effect.notices])
+        # one survey answer per request (primary key): a concurrent second answer fails this write
+        insert_rows(self.s, _SURVEYS, [it.effect.survey for it in items if it.effect.survey is not None])
         for it in items:
             if it.effect.service is not None:
                 self._store_service(it.effect.service)
@@ -362,7 +353,7 @@ class Batch:
         for k, it in enumerate(items):
             changes.append({"unit_code": unit, "seq": first + k, "kind": it.effect.change_kind, "payload": it.change,
                             "origin": origin, "created_at": self.now})  # fmt: skip
-        self.s.execute(insert(_CHANGES), changes)
+        insert_rows(self.s, _CHANGES, changes)
 
     def _store_service(self, row: dict[str, Any]) -> None:
         done = self.s.execute(

@@ -70,7 +70,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    # as many connections as the thread pool runs requests at once (anyio's 40 threads): a burst of pushes
+    # from many desks does not open and close a connection each
+    return create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=20)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pydantic_core import to_jsonable_python
+
 from frontdesk import wire
 
 from . import models as m
@@ -47,10 +49,16 @@ def event_payload(row: m.RequestEvent | Mapping[str, Any]) -> wire.EventPayload:
 
 
 def request_change(row: Mapping[str, Any] | m.Request, events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The payload of a ``request`` change: the request as it stands and the events that moved it."""
+    """The payload of a ``request`` change: the request as it stands and the events that moved it — the
+    JSON ``snapshot(row).model_dump(mode="json")`` gives, made by pydantic's serializer straight from the
+    row's values (every push builds one per op: no model is built only to be dumped)."""
+    if isinstance(row, Mapping):
+        values = {f: row[f] for f in SNAPSHOT_FIELDS}
+    else:
+        values = {f: getattr(row, f) for f in SNAPSHOT_FIELDS}
     return {
-        "request": snapshot(row).model_dump(mode="json"),
-        "events": [event_payload(e).model_dump(mode="json") for e in events],
+        "request": to_jsonable_python(values),
+        "events": [to_jsonable_python({f: e[f] for f in EVENT_FIELDS}) for e in events],
     }
 
 
