@@ -50,7 +50,12 @@ DEMO_SERVICES = (
 DEMO_DUE = (dt.date(2026, 11, 24), dt.date(2026, 12, 9), dt.date(2026, 12, 14))
 
 
-def demo_doc(n_items: int, *, lang: str = "sq") -> receipts.ReceiptDoc:
+PUBLIC = "https://bashkia-shembull.example/qytetaret"  # a fictitious public address (the QR code's base)
+CODES = ("K7Q4M2", "M2K7Q4", "Q4M2K7")
+
+
+def demo_doc(n_items: int, *, lang: str = "sq", tracked: bool = False) -> receipts.ReceiptDoc:
+    """Demo receipts; ``tracked``: with the status lookup's code and QR code (a public address is set)."""
     items = tuple(
         receipts.ReceiptItem(
             receipt_no=f"TR01-W03-00012{i}{'KHF'[i - 1]}",
@@ -61,6 +66,10 @@ def demo_doc(n_items: int, *, lang: str = "sq") -> receipts.ReceiptDoc:
             promised_date=DEMO_DUE[i - 1],
             priority=i == 3,
             standard_days=days,
+            lookup_code=CODES[i - 1] if tracked else None,
+            status_url=receipts.status_url(PUBLIC, f"TR01-W03-00012{i}{'KHF'[i - 1]}", CODES[i - 1], lang)
+            if tracked
+            else None,
         )
         for i, (code, name, docs, fee, days) in enumerate(DEMO_SERVICES[:n_items], 1)
     )
@@ -75,6 +84,7 @@ def demo_doc(n_items: int, *, lang: str = "sq") -> receipts.ReceiptDoc:
         provisional=True,
         items=items,
         lang=lang,
+        public_url=PUBLIC if tracked else None,
     )
 
 
@@ -103,9 +113,9 @@ def screenshots(target: Path) -> None:
         raise SystemExit("pdftoppm is missing: apt-get install -y poppler-utils")
     target.mkdir(parents=True, exist_ok=True)
     shots = {
-        "receipt-roll80": (demo_doc(1), "roll80"),
-        "receipt-a5": (demo_doc(2, lang="en"), "a5"),
-        "receipt-visit-roll80": (demo_doc(3), "roll80"),
+        "receipt-roll80": (demo_doc(1, tracked=True), "roll80"),
+        "receipt-a5": (demo_doc(2, lang="en", tracked=True), "a5"),
+        "receipt-visit-roll80": (demo_doc(3, tracked=True), "roll80"),
     }
     with tempfile.TemporaryDirectory() as tmp:
         for name, (doc, paper) in shots.items():

@@ -53,6 +53,7 @@ ACTIONS = (
     "user_change",
     "password_change",
     "note",
+    "survey",
     "backup",
     "sync",
     "key",

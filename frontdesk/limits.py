@@ -19,6 +19,10 @@ MAX_PHONE = 40
 MAX_CODE = 32  # a service or document code
 MAX_COLLECTOR_ID = 40  # the identity document number of a person collecting a result for a citizen
 MAX_MESSAGE = 500  # a server's message about one op
+MAX_EMAIL = 254  # a citizen's contact e-mail address (RFC 5321's path limit)
+MAX_COMMENT = 1000  # a citizen's comment in the satisfaction survey, or an online complaint's text
+MAX_URL = 200  # the municipality's public address (the status page's base)
+LOOKUP_CODE_LENGTH = 6  # the short code printed on a receipt for the public status lookup
 
 # ---------------------------------------------------------------------------------------- numbers
 MAX_FEE = 100_000_000  # lek: a service's fee in the catalogue and the fee paid for one request
@@ -59,3 +63,7 @@ MAX_SKEW = dt.timedelta(days=1)  # the most of a desk's measured clock skew the 
 PULL_FUTURE = dt.timedelta(days=2)  # a pulled time may be this far ahead of the desk's own clock
 RESYNC_WINDOW = dt.timedelta(days=30)  # a re-push after an epoch change is accepted this long after the change
 MAX_DUE_DAYS = 3 * 366  # a promised date at most this many days after its request was received
+
+# ---------------------------------------------------------------------------------------- citizens
+COMPLAINT_SERVICE = "ANKESE"  # the catalogue's complaint service (Ankesë): its own standard, routed to a supervisor
+SURVEY_STATUSES = frozenset({"delivered", "rejected", "returned"})  # after which a citizen's survey is open

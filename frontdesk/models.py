@@ -160,6 +160,12 @@ class Request(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     print_count: Mapped[int] = mapped_column(Integer, default=0)
     central_ack: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the citizens' side (issue 14), fixed at intake: consent to messages (ready, returned), an e-mail to
+    # send them to, the short code of the public status lookup, the receipt a complaint is about
+    notify_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact_email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    lookup_code: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    complaint_about: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
 
     # The worklist's filters (a status, overdue = open statuses past their due date, one clerk's requests,
     # and these together) find a page of rows in its usual orders (receipt number, creation time) from one
@@ -184,6 +190,9 @@ class RequestEvent(Base):
     workstation_code: Mapped[str] = mapped_column(String(4))
     device_time: Mapped[dt.datetime] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    # the citizens' survey answers of a period (reports) are found by kind and time
+    __table_args__ = (Index("ix_request_events_kind_time", "kind", "device_time"),)
 
 
 class OutboxOp(Base):

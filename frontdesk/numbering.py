@@ -181,3 +181,20 @@ __all__ = [
     "validate_unit_code",
     "validate_workstation_code",
 ]
+
+
+def new_lookup_code() -> str:
+    """The short code printed on a receipt beside its number for the public status lookup: made on the
+    workstation at intake (offline), 6 characters of an alphabet without 0/O and 1/I/L — 31⁶ ≈ 8.9 × 10⁸
+    values, guessed against a lookup that counts wrong codes per address and per receipt."""
+    import secrets
+
+    from .limits import LOOKUP_CODE_LENGTH
+    from .wire import LOOKUP_ALPHABET
+
+    return "".join(secrets.choice(LOOKUP_ALPHABET) for _ in range(LOOKUP_CODE_LENGTH))
+
+
+def normalise_lookup_code(text: str) -> str:
+    """A lookup code as typed (spaces, hyphens, lower case, an O for a 0 …) in its printed form."""
+    return "".join(text.split()).replace("-", "").upper().translate(str.maketrans("01", "OI"))

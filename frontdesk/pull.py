@@ -38,6 +38,7 @@ from .models import OutboxOp, Request, RequestEvent, Service, User, Workstation
 from .replication import IN_CHUNK, set_aside, set_state
 
 log = logging.getLogger(__name__)
+PUBLIC_URL = "public_url"  # sync_state key: the municipality's public address, as the central system sets it
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,9 @@ def check_change(raw: Any, desk: Desk, now: dt.datetime) -> wire.Change:
         rules.check_pulled_time(payload.updated_at, now, "account change time")
     elif change.kind == "service":
         rules.check_pulled_time(payload.updated_at, now, "service change time")
+    elif change.kind == "settings":
+        rules.check_pulled_time(payload.updated_at, now, "settings change time")
+        rules.check_public_url(payload.public_url)
     return change
 
 
@@ -250,6 +254,9 @@ def _apply_one(s: Session, desk: Desk, change: wire.Change, page: _PageState | N
     elif change.kind == "service":
         assert change.service is not None
         apply_remote_service(s, change.service.model_dump(mode="json"))
+    elif change.kind == "settings":
+        assert change.settings is not None
+        set_state(s, PUBLIC_URL, rules.check_public_url(change.settings.public_url))
     else:
         assert change.catalog is not None
         text = json.dumps(change.catalog.catalog, ensure_ascii=False)

@@ -68,6 +68,12 @@ class RequestView:
     delivered_at: dt.datetime | None
     workstation_code: str
     history: list[EventView] = field(default_factory=list)
+    # the citizens' side (issue 14)
+    notify_consent: bool = False
+    contact_email: str | None = None
+    lookup_code: str | None = None
+    complaint_about: str | None = None
+    survey_answered: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -192,7 +198,20 @@ def view(session: Session, req: Request, *, with_history: bool = False, today: d
         delivered_at=req.delivered_at,
         workstation_code=req.workstation_code,
         history=event_views(session, req.id) if with_history else [],
+        notify_consent=bool(req.notify_consent),
+        contact_email=req.contact_email,
+        lookup_code=req.lookup_code,
+        complaint_about=req.complaint_about,
+        survey_answered=survey_answered(session, req.id),
     )
+
+
+def survey_answered(session: Session, request_id: str) -> bool:
+    """Whether the citizen's survey of the request has been answered (here, or elsewhere and pulled)."""
+    found = session.scalar(
+        select(RequestEvent.id).where(RequestEvent.request_id == request_id, RequestEvent.kind == "survey").limit(1)
+    )
+    return found is not None
 
 
 def get_request(store: Store, receipt_no: str, *, with_history: bool = True) -> RequestView:

@@ -40,7 +40,7 @@ from .deadlines import OFFICE_TZ
 from .errors import NotFound
 from .i18n import QT_TRANSLATE_NOOP
 from .identity import mask_nid
-from .models import Request, Service, ServiceDocument, Unit, User
+from .models import Request, Service, ServiceDocument, SyncState, Unit, User
 from .pdf_fonts import FONT, FONT_BOLD
 from .pdf_fonts import register as register_fonts
 from .receipts_text import STRINGS, WEEKDAYS
@@ -62,6 +62,9 @@ class ReceiptItem:
     promised_date: dt.date
     priority: bool
     standard_days: int
+    lookup_code: str | None = None  # the short code of the public status lookup (printed beside the number)
+    status_url: str | None = None  # the lookup address with number and code (the QR code), when the
+    # municipality's public address is known
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class ReceiptDoc:
     provisional: bool
     items: tuple[ReceiptItem, ...]
     lang: str = "sq"
+    public_url: str | None = None  # the municipality's public address, as the central system set it
 
 
 @dataclass(frozen=True)
@@ -89,11 +93,12 @@ class _Paper:
     bar_height: float
     body: float  # font sizes in points
     big: float
+    qr_module: float  # a QR code module: a whole number of 203 dpi dots
 
 
 _PAPERS = {
-    "roll80": _Paper(80 * mm, None, 4 * mm, 4 * mm, 8 * mm, 2 * DOT, 12 * mm, 8.0, 11.0),
-    "a5": _Paper(A5[0], A5[1], 14 * mm, 12 * mm, 12 * mm, 3 * DOT, 13 * mm, 9.5, 13.0),
+    "roll80": _Paper(80 * mm, None, 4 * mm, 4 * mm, 8 * mm, 2 * DOT, 12 * mm, 8.0, 11.0, 4 * DOT),
+    "a5": _Paper(A5[0], A5[1], 14 * mm, 12 * mm, 12 * mm, 3 * DOT, 13 * mm, 9.5, 13.0, 5 * DOT),
 }
 
 
@@ -120,7 +125,9 @@ def load_receipt(session: Session, receipt_no: str, *, lang: str = "sq", whole_v
     lead = rows[0]
     unit = session.get(Unit, lead.unit_code)
     clerk = session.get(User, lead.created_by_id)
-    items = tuple(_item(session, r, lang) for r in rows)
+    public = session.get(SyncState, "public_url")
+    public_url = public.value if public is not None and public.value else None
+    items = tuple(_item(session, r, lang, public_url) for r in rows)
     return ReceiptDoc(
         unit_name=unit.name if unit else lead.unit_code,
         office_name=STRINGS[lang]["office"],
@@ -132,10 +139,17 @@ def load_receipt(session: Session, receipt_no: str, *, lang: str = "sq", whole_v
         provisional=any(not r.central_ack for r in rows),
         items=items,
         lang=lang,
+        public_url=public_url,
     )
 
 
-def _item(session: Session, req: Request, lang: str) -> ReceiptItem:
+def status_url(public_url: str, receipt_no: str, code: str, lang: str = "sq") -> str:
+    """The status lookup's address for one request: what the receipt's QR code holds."""
+    tail = "" if lang == "sq" else f"&lang={lang}"
+    return f"{public_url}/status?r={receipt_no}&c={code}{tail}"
+
+
+def _item(session: Session, req: Request, lang: str, public_url: str | None = None) -> ReceiptItem:
     service = session.get(Service, req.service_code)
     docs = session.scalars(
         select(ServiceDocument)
@@ -158,6 +172,10 @@ def _item(session: Session, req: Request, lang: str) -> ReceiptItem:
         promised_date=req.due_date,
         priority=req.priority,
         standard_days=req.standard_days,
+        lookup_code=req.lookup_code,
+        status_url=status_url(public_url, req.receipt_no, req.lookup_code, lang)
+        if public_url and req.lookup_code
+        else None,
     )
 
 
@@ -202,6 +220,47 @@ class Barcode(Flowable):
                 i = j
             else:
                 i += 1
+
+
+class QrCode(Flowable):
+    """A QR code (segno: the symbol; drawn here as vector rectangles, dark runs of a row merged), centred,
+    each module a whole number of 203 dpi dots on the page's dot grid, with the 4-module quiet zone."""
+
+    QUIET = 4
+
+    def __init__(self, text: str, module: float, page_x: float) -> None:
+        super().__init__()
+        import segno
+
+        self.rows = [tuple(r) for r in segno.make(text, error="m", micro=False).matrix_iter(scale=1, border=0)]
+        self.module = module
+        self.page_x = page_x
+        self.size = (len(self.rows) + 2 * self.QUIET) * module
+        self.spaceBefore, self.spaceAfter = 2.0, 2.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail = avail_width
+        if self.size > avail_width + 0.01:
+            raise ValueError("the status address is too long for a QR code on this paper")
+        return avail_width, self.size
+
+    def draw(self) -> None:
+        n = len(self.rows)
+        left = round((self.page_x + (self.avail - n * self.module) / 2) / DOT) * DOT - self.page_x
+        top = self.size - self.QUIET * self.module
+        self.canv.setFillColor(colors.black)
+        for y, row in enumerate(self.rows):
+            x = 0
+            while x < n:
+                if row[x]:
+                    end = x
+                    while end < n and row[end]:
+                        end += 1
+                    self.canv.rect(left + x * self.module, top - (y + 1) * self.module, (end - x) * self.module,
+                                   self.module, 0, 1)  # fmt: skip
+                    x = end
+                else:
+                    x += 1
 
 
 class Boxed(Flowable):
@@ -309,6 +368,8 @@ def _blocks(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[list[Flowable]
             Barcode(item.receipt_no, paper.module, paper.bar_height, paper.margin_x),
             Paragraph(_e(item.receipt_no), st.number),
         ]
+        if item.lookup_code:
+            out.append(Paragraph(f"{_e(s['lookup_code'])}: <b>{_e(item.lookup_code)}</b>", st.center))
         if item.priority:
             out.append(Boxed(Paragraph(_e(s["priority"]), st.strong), pad=1.5, space=3))
         out += [
@@ -322,13 +383,19 @@ def _blocks(doc: ReceiptDoc, paper: _Paper, copy_no: int) -> list[list[Flowable]
             _field(s["promised"], f"<b>{format_date(item.promised_date, doc.lang)}</b>", st.body),
             Paragraph(_e(_standard(s, item.standard_days)), st.small),
         ]
+        if item.status_url and doc.public_url:
+            out += [
+                QrCode(item.status_url, paper.qr_module, paper.margin_x),
+                Paragraph(_e(s["track"].format(url=f"{doc.public_url}/status")), st.small),
+            ]
     out = [_rule()]
     if total > 1:  # the visit's summary: how many services, what was paid in all
         paid = sum(item.fee_paid for item in doc.items)
         services = s["visit_services"].format(n=total)
         out.append(_field(s["visit_total"], f"{_e(services)} · <b>{format_fee(paid)}</b>", st.body))
         out.append(_rule(dash=True))
-    out.append(Paragraph(_e(s["collect"]), st.small))
+    tracked = all(item.status_url for item in doc.items)
+    out.append(Paragraph(_e(s["collect_tracked" if tracked else "collect"]), st.small))
     blocks.append(out)
     return blocks
 

@@ -32,6 +32,11 @@ STRINGS: dict[str, dict[str, str]] = {
             "pyesni në sportel me numrin e dëshmisë."
         ),
         "provisional": "I PËRKOHSHËM — ende i paregjistruar në sistemin qendror",
+        "lookup_code": "Kodi i verifikimit",
+        "track": "Ecuria e kërkesës: skanoni kodin QR, ose hapni {url} dhe shkruani numrin e dëshmisë dhe "
+        "kodin e verifikimit.",
+        "collect_tracked": "Sillni këtë dëshmi kur të vini për të tërhequr përgjigjen. Mos ia tregoni kodin "
+        "e verifikimit askujt që nuk e ka këtë dëshmi.",
         "visit_total": "Gjithsej për këtë vizitë",
         "visit_services": "{n} shërbime",
     },
@@ -60,6 +65,11 @@ STRINGS: dict[str, dict[str, str]] = {
             "receipt number at the counter."
         ),
         "provisional": "PROVISIONAL — not yet registered centrally",
+        "lookup_code": "Verification code",
+        "track": "Where your request stands: scan the QR code, or open {url} and type the receipt number and "
+        "the verification code.",
+        "collect_tracked": "Bring this receipt when you come to collect the result. Do not give the "
+        "verification code to anyone who does not hold this receipt.",
         "visit_total": "Total for this visit",
         "visit_services": "{n} services",
     },

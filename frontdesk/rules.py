@@ -60,6 +60,7 @@ ACTION_ROLES: dict[str, tuple[str, ...]] = {
     "note": COUNTER_ROLES,
     "print": COUNTER_ROLES,
     "void": COUNTER_ROLES,
+    "survey": COUNTER_ROLES,  # a citizen's answers taken at the counter (the customer-facing prompt)
     "service": ("admin",),
 }
 VOIDABLE = frozenset({"received", "returned"})  # a mistaken intake nobody has worked on yet
@@ -243,6 +244,25 @@ def void_change(current: Mapping[str, Any], actor: str, when: dt.datetime) -> di
             "updated_at": max(current["updated_at"], when)}  # fmt: skip
 
 
+def survey_change(current: Mapping[str, Any], when: dt.datetime, *, answered: bool) -> dict[str, Any]:
+    """What a citizen's survey answer writes: open once the request was delivered, rejected or returned for
+    completion, and answered once per request (``answered``: the receiving side already has an answer)."""
+    if current["status"] not in L.SURVEY_STATUSES:
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP("errors", "Request {receipt_no} is {status}: its survey opens after it is handed over, "
+                                        "rejected or returned."),
+            receipt_no=current["receipt_no"], status=current["status"],
+            current={"status": current["status"], "version": current["version"]},
+        )  # fmt: skip
+    if answered:
+        raise InvalidTransition(
+            QT_TRANSLATE_NOOP("errors", "The survey of request {receipt_no} has already been answered."),
+            receipt_no=current["receipt_no"],
+            current={"status": current["status"], "version": current["version"]},
+        )
+    return {"updated_at": max(current["updated_at"], when)}
+
+
 # ---------------------------------------------------------------------------------------- text
 
 
@@ -284,6 +304,35 @@ def check_fee(fee: int) -> None:
             field="fee",
             max=L.MAX_FEE,
         )
+
+
+def check_public_url(value: str | None) -> str | None:
+    """The municipality's public address (the status page's base): ``https://`` (or ``http://`` to this
+    machine, for a demo), a host, an optional path; no query, fragment, user or control characters; at most
+    ``MAX_URL`` characters, without its final ``/``."""
+    from urllib.parse import urlsplit
+
+    if value is None or not value.strip():
+        return None
+    url = value.strip().rstrip("/")
+    bad = InvalidInput(
+        QT_TRANSLATE_NOOP("errors", "The public address must look like https://bashkia.example/qytetaret."),
+        field="public_url",
+    )
+    if len(url) > L.MAX_URL or control_character(url) is not None or any(c.isspace() for c in url):
+        raise bad
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise bad from None
+    loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if (parts.scheme != "https" and not (parts.scheme == "http" and loopback)) or not parts.hostname:
+        raise bad
+    if parts.query or parts.fragment or parts.username or parts.password or "<" in url or '"' in url:
+        raise bad
+    del port
+    return url
 
 
 # ---------------------------------------------------------------------------------------- receipts
@@ -365,6 +414,7 @@ def check_pulled_time(t: dt.datetime | None, now: dt.datetime, what: str) -> Non
 
 _DATE = "date"
 _USER = "username"
+SURVEY_CHANNELS = ("counter", "web")  # the prompt at the counter; the survey page (from the QR code or a message)
 _DOCS = "document codes"
 _EVENT_DATA: dict[str, dict[str, tuple[Any, ...]]] = {
     # key: (type, bound, required)
@@ -391,6 +441,14 @@ _EVENT_DATA: dict[str, dict[str, tuple[Any, ...]]] = {
     "note": {"text": (str, L.MAX_NOTE, True)},
     "print": {"copy": (int, L.MAX_COPIES, False), "visit_size": (int, L.MAX_VISIT, False)},
     "void": {"reason": (str, L.MAX_REASON, True)},
+    # the citizen's satisfaction survey: was the promised date kept, was the service clear, 1-5 overall
+    "survey": {
+        "promised_kept": (bool, None, False),
+        "clear": (bool, None, False),
+        "overall": (int, 5, True),
+        "comment": (str, L.MAX_COMMENT, False),
+        "channel": (SURVEY_CHANNELS, None, True),
+    },
 }
 _KIND_STATUS: dict[str, tuple[frozenset[str] | None, bool]] = {
     # kind: (allowed to_status values, None = must be empty; from_status allowed)
@@ -401,6 +459,7 @@ _KIND_STATUS: dict[str, tuple[frozenset[str] | None, bool]] = {
     "assign": (None, False),
     "note": (None, False),
     "print": (None, False),
+    "survey": (None, False),
 }
 
 
@@ -431,7 +490,7 @@ def check_event_data(kind: str, data: Mapping[str, Any]) -> None:
             ok = (
                 isinstance(value, int)
                 and not isinstance(value, bool)
-                and (1 if key == "rating" else 0) <= value <= bound
+                and (1 if key in ("rating", "overall") else 0) <= value <= bound
             )
         elif typ is str:
             ok = isinstance(value, str) and len(value) <= bound and control_character(value, multiline=True) is None
@@ -516,11 +575,13 @@ def check_intake(
     now: dt.datetime,
     skew_s: float | None = None,
     standard_days: Iterable[int] | None = None,
+    supervisors: Iterable[str] | None = None,
 ) -> None:
     """A new request as a desk sends it: its unit and workstation, a receipt number of its own, a fresh
-    state (received or returned, version 1, nothing completed yet, assigned to whoever received it), times
-    inside the window, a service the central system published (with one of its standard times) and a
-    promised date that fits it."""
+    state (received or returned, version 1, nothing completed yet, assigned to whoever received it — a
+    complaint to one of the unit's ``supervisors``), times inside the window, a service the central system
+    published (with one of its standard times) and a promised date that fits it; consent to messages with a
+    phone or an e-mail to send them to; a receipt a complaint is about only on a complaint."""
     if snap.unit_code != unit:
         raise WrongUnit(QT_TRANSLATE_NOOP("errors", "Request {receipt_no} names unit {named}, not {unit}."),
                         receipt_no=snap.receipt_no, named=snap.unit_code, unit=unit)  # fmt: skip
@@ -542,7 +603,7 @@ def check_intake(
         and snap.delivered_at is None
         and snap.rating is None
         and snap.created_by == ev.actor
-        and snap.assignee == ev.actor
+        and (snap.assignee == ev.actor or _routed_complaint(snap, supervisors))
         and snap.updated_at == snap.created_at == ev.device_time
         and (snap.status == "returned") <= bool(snap.documents_missing)
     )
@@ -561,6 +622,35 @@ def check_intake(
         )
     check_due_date(snap.created_at, snap.due_date, snap.standard_days)
     clean_line(snap.citizen_name, "name", L.MAX_NAME, required=True)
+    check_citizen_side(snap)
+
+
+def _routed_complaint(snap: RequestSnapshot, supervisors: Iterable[str] | None) -> bool:
+    return snap.service_code == L.COMPLAINT_SERVICE and supervisors is not None and snap.assignee in set(supervisors)
+
+
+def check_citizen_side(snap: RequestSnapshot) -> None:
+    """Consent to messages needs somewhere to send them; only a complaint names the receipt it is about,
+    and never its own."""
+    if snap.notify_consent and not (snap.citizen_phone or snap.contact_email):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "To be told when the request is ready, give a phone number or an e-mail."),
+            field="notify_consent",
+        )
+    if snap.complaint_about is not None:
+        if snap.service_code != L.COMPLAINT_SERVICE:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Only a complaint names the receipt it is about."),
+                               field="complaint_about")  # fmt: skip
+        if snap.complaint_about == snap.receipt_no:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A complaint cannot be about itself."),
+                               field="complaint_about")  # fmt: skip
+        try:
+            parse_receipt_no(snap.complaint_about)
+        except InvalidInput:
+            raise BadReceipt(
+                QT_TRANSLATE_NOOP("errors", "{receipt_no} is not a valid receipt number (check character)."),
+                receipt_no=snap.complaint_about,
+            ) from None
 
 
 def check_pulled_request(
@@ -583,6 +673,7 @@ def check_pulled_request(
     for what, t in (("created", snap.created_at), ("updated", snap.updated_at), ("completed", snap.completed_at),
                     ("delivered", snap.delivered_at)):  # fmt: skip
         check_pulled_time(t, now, what)
+    check_citizen_side(snap)
     if snap.updated_at < snap.created_at:
         raise BadTime(QT_TRANSLATE_NOOP("errors", "Request {receipt_no} was updated before it was received."),
                       receipt_no=snap.receipt_no)  # fmt: skip
@@ -621,6 +712,7 @@ __all__ = [
     "ACTION_ROLES",
     "COUNTER_ROLES",
     "ROLES",
+    "SURVEY_CHANNELS",
     "VOIDABLE",
     "ActorFacts",
     "UserVersion",
@@ -628,12 +720,14 @@ __all__ = [
     "allowed_targets",
     "assign_change",
     "check_actor",
+    "check_citizen_side",
     "check_due_date",
     "check_event",
     "check_event_data",
     "check_fee",
     "check_intake",
     "check_op_time",
+    "check_public_url",
     "check_pulled_request",
     "check_pulled_state",
     "check_pulled_time",
@@ -645,5 +739,6 @@ __all__ = [
     "may",
     "skew_allowance",
     "status_change",
+    "survey_change",
     "void_change",
 ]

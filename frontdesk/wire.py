@@ -40,11 +40,16 @@ RECEIPT_PATTERN = r"^[A-Z0-9]{2,6}-[A-Z0-9]{1,4}-[0-9]{6,7}[A-Z0-9]$"
 NID_PATTERN = r"^[A-Z0-9]{10}$"
 PHONE_PATTERN = r"^[0-9+() -]{1,40}$"
 HASH_PATTERN = r"^[0-9a-f]{64}$"
+# the short code printed on a receipt for the public status lookup (no 0/O, 1/I/L: read aloud and typed)
+LOOKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+LOOKUP_CODE_PATTERN = rf"^[{LOOKUP_ALPHABET}]{{{L.LOOKUP_CODE_LENGTH}}}$"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?"
+EMAIL_PATTERN = rf"^[^@\s]{{1,64}}@{_LABEL}(?:\.{_LABEL})+$"
 ARGON2_PATTERN = r"^\$argon2(id|i|d)\$[A-Za-z0-9$=,+/.-]{10,240}$"
 
 Status = Literal["received", "forwarded", "in_progress", "ready", "delivered", "returned", "rejected", "cancelled"]
 Role = Literal["clerk", "supervisor", "admin"]
-EventKind = Literal["intake", "status", "assign", "deliver", "note", "print", "void"]
+EventKind = Literal["intake", "status", "assign", "deliver", "note", "print", "void", "survey"]
 OpKind = Literal[
     "request.intake",
     "request.status",
@@ -54,6 +59,7 @@ OpKind = Literal[
     "request.print",
     "request.void",
     "request.sync",
+    "request.survey",
     "service.upsert",
 ]
 OpOutcome = Literal["applied", "duplicate", "rejected"]
@@ -190,6 +196,8 @@ WorkstationCode = Annotated[str, StringConstraints(pattern=CODE_WORKSTATION)]
 ServiceCode = Annotated[str, StringConstraints(pattern=SERVICE_CODE)]
 DocCode = Annotated[str, StringConstraints(pattern=DOC_CODE)]
 ReceiptNo = Annotated[str, StringConstraints(pattern=RECEIPT_PATTERN, max_length=20)]
+LookupCode = Annotated[str, StringConstraints(pattern=LOOKUP_CODE_PATTERN)]
+Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=L.MAX_EMAIL), AfterValidator(_line)]
 EventData = Annotated[dict[str, Any], AfterValidator(_event_data)]
 ServiceDoc = Annotated[dict[str, Any], AfterValidator(_service_doc)]
 
@@ -307,6 +315,13 @@ class RequestSnapshot(Model):
     completed_at: WireTime | None = None
     delivered_at: WireTime | None = None
     rating: int | None = Field(default=None, ge=1, le=5)
+    # the citizens' side (issue 14), fixed at intake: consent to be told when it is ready or returned, an
+    # e-mail address to tell them at, the short code of the public status lookup (made offline at intake,
+    # printed on the receipt) and, for a complaint, the receipt it is about
+    notify_consent: bool = False
+    contact_email: Email | None = None
+    lookup_code: LookupCode | None = None
+    complaint_about: ReceiptNo | None = None
 
 
 class RequestOpPayload(Model):
@@ -424,6 +439,14 @@ class CatalogPayload(Model):
     catalog: dict[str, Any]  # the catalogue file format of docs/catalog.md (validated by catalog_format)
 
 
+class SettingsPayload(Model):
+    """What the central system tells every desk of the municipality's own set-up: its public address (the
+    status page's base, printed as a QR code on receipts; None: not set)."""
+
+    public_url: Annotated[str, StringConstraints(max_length=L.MAX_URL), AfterValidator(_line)] | None = None
+    updated_at: WireTime
+
+
 class RequestChange(Model):
     request: RequestSnapshot
     events: list[EventPayload] = Field(default_factory=list, max_length=L.MAX_EVENTS_PER_SYNC)
@@ -431,11 +454,12 @@ class RequestChange(Model):
 
 class Change(Model):
     seq: int = Field(ge=1, le=L.MAX_SEQ)
-    kind: Literal["request", "user", "catalog", "service"]
+    kind: Literal["request", "user", "catalog", "service", "settings"]
     request: RequestChange | None = None
     user: UserPayload | None = None
     catalog: CatalogPayload | None = None
     service: ServicePayload | None = None
+    settings: SettingsPayload | None = None
 
 
 class ChangesResponse(Model):

@@ -55,6 +55,8 @@ def fill_intake(win: object, last_receipt: str) -> None:
     page.nid.setText(identity.sample_nid(dt.date(1979, 11, 3), "M", 955))
     page.name.setText("Përparim Provëza (DEMO)")
     page.phone.setText("+355 69 000 1234")
+    page.email.setText("perparim.proveza@shembull.example")
+    page.consent.setChecked(True)
     page.priority.setChecked(True)
     page.picker.search.setText("AI-004")
     choice = page.picker.current_choice()
@@ -164,6 +166,18 @@ def main() -> int:
         win.intake.reset()
         ctx.tasks.wait_idle()
         assert queries.get_request(store, req.receipt_no).status == "ready"
+        # delivered: the counter's survey prompt the citizen answers (issue 14)
+        workflow.deliver(store, auth.actor_for(store, "sporteli"), req.receipt_no, rating=5)
+        win.open_request(req.receipt_no)
+        survey = win.detail.ask_survey()
+        if survey is not None:
+            survey.kept.yes.setChecked(True)
+            survey.clear.yes.setChecked(True)
+            survey.overall_buttons[4].setChecked(True)
+            survey.resize(560, survey.sizeHint().height())
+            save(survey, out / "survey-counter-sq.png")
+            survey.choose(4, kept=True, clear=True, comment="Shpejt dhe qartë.")
+            ctx.tasks.wait_idle()
         # the supervisor's audit trail, paged ("Older entries" below the count)
         ctx.set_language("sq")
         sup = controller.signed_in(auth.actor_for(store, "mbikqyresi"))
@@ -178,6 +192,12 @@ def main() -> int:
             s.dashboard.compute()
             ctx.tasks.wait_idle()
             save(sup, out / "supervisor-dashboard-sq.png")
+        if s is not None and s.citizens is not None:
+            s.actions["citizens"].trigger()
+            s.citizens.compute()
+            ctx.tasks.wait_idle()
+            pump(200)
+            save(sup, out / "supervisor-citizens-sq.png")
         audit = sup.supervision.audit if sup.supervision is not None else None
         if audit is not None:
             sup.supervision.actions["audit"].trigger()

@@ -276,10 +276,10 @@ def test_init_user_catalog_backup_on_a_fresh_home(
     code, _, err = run("user", "add", "short", "--role", "clerk", "--name", "S", stdin="abc\n")
     assert code == 3 and "at least 8" in err
     imported = run.json("catalog", "import", str(DATA / "catalog-small.json"))
-    assert imported["added"] == 4  # type: ignore[index]
+    assert imported["added"] == 5  # type: ignore[index]  # with the complaint service ANKESE
     services = run.json("catalog", "list")
-    assert [s["code"] for s in services] == ["CERT-FAM", "PERMIT-OCC", "TAX-STMT"]  # type: ignore[index]
-    assert services[1]["documents"][1]["code"] == "APP"  # type: ignore[index]
+    assert [s["code"] for s in services] == ["ANKESE", "CERT-FAM", "PERMIT-OCC", "TAX-STMT"]  # type: ignore[index]
+    assert services[2]["documents"][1]["code"] == "APP"  # type: ignore[index]
     users = run.json("user", "list")
     assert [u["username"] for u in users] == ["drita"]  # type: ignore[index]
     out_file = tmp_path / "b" / "backup.db"
@@ -344,3 +344,28 @@ def test_report_and_audit_commands(run: Run, home: Path, tmp_path: Path) -> None
     db.close()
     code, _, err = run("audit", "verify")
     assert code == 8 and "BROKEN" in err
+
+
+def test_citizens_side_from_the_command_line(run: Run) -> None:
+    """Consent and e-mail at intake, a complaint about a receipt, the citizen's survey typed in at the
+    counter (once), and the citizens' report beside the clerk's rating."""
+    a = intake(run, "--phone", "069 000 0002", "--email", "drita@example.test", "--notify")
+    assert a["notify_consent"] is True and a["contact_email"] == "drita@example.test" and a["lookup_code"]
+    code, _out, err = run("intake", "--as", "clerk1", "--service", "PERMIT-OCC", "--nid", NID, "--name", "Drita",
+                          "--doc", "ID", "--doc", "APP", "--notify")  # fmt: skip
+    assert code == 3 and "phone" in err.lower()  # consent needs somewhere to send the message
+    complaint = run.json("intake", "--as", "clerk1", "--service", "ANKESE", "--nid", NID, "--name", "Drita Shembulli",
+                         "--about", str(a["receipt_no"]))  # fmt: skip
+    assert complaint["complaint_about"] == a["receipt_no"]
+    no = str(a["receipt_no"])
+    for status in ("in_progress", "ready"):
+        run.json("advance", no, status, "--as", "clerk1")
+    run.json("deliver", no, "--as", "clerk1", "--rating", "5")
+    answered = run.json("survey", no, "--as", "clerk1", "--overall", "3", "--kept", "no", "--clear", "yes")
+    assert answered["survey_answered"] is True
+    code, _out, err = run("survey", no, "--as", "clerk1", "--overall", "4")
+    assert code == 6 and "already" in err  # one answer per request
+    report = run.json("citizens-report")
+    (row,) = [r for r in report["rows"] if r["key"] == "PERMIT-OCC"]
+    assert (row["citizen_answers"], row["citizen_overall_avg"], row["citizen_promised_kept_share"]) == (1, 3.0, 0.0)
+    assert (row["clerk_ratings"], row["clerk_rating_avg"], row["complaints"]) == (1, 5.0, 1)

@@ -19,12 +19,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from sqlalchemy import select
 from stdnum.iso7064 import mod_37_36
 
 from frontdesk import receipts
 from frontdesk.db import Store
 from frontdesk.errors import NotFound
-from frontdesk.models import Request, Service, ServiceDocument, Unit, User, Workstation
+from frontdesk.models import Request, Service, ServiceDocument, SyncState, Unit, User, Workstation
 
 try:
     import zxingcpp
@@ -450,3 +451,41 @@ def test_mask_and_barcode_pattern() -> None:
 
     assert mask_nid(NID) == MASKED
     assert receipts.code128_modules("TR01-W03-000001").startswith("11010")  # python-barcode's pattern
+
+
+# ---------------------------------------------------------------- the status lookup's QR code (issue 14)
+
+
+def decode_qr(png: Path) -> tuple[list[str], list[str]]:
+    """The QR codes of a page by zbar (every symbology: the barcode too) and zxing-cpp (QR only)."""
+    with Image.open(png) as im:
+        zx = [r.text for r in zxingcpp.read_barcodes(im, formats=zxingcpp.BarcodeFormat.QRCode)]
+    return [t for t in decode_zbar(png) if "://" in t], zx
+
+
+@pytest.mark.parametrize("paper", receipts.PAPERS)
+@pytest.mark.parametrize("lang", receipts.LANGS)
+def test_qr_code_decodes_to_the_lookup_address_at_203_dpi(fx: Fx, tmp_path: Path, paper: str, lang: str) -> None:
+
+    base = "https://bashkia-shembull.example/qytetaret"
+    with fx.store.write() as s:
+        s.scalars(select(Request).where(Request.receipt_no == fx.single)).one().lookup_code = "K7Q4M2"
+        s.merge(SyncState(key="public_url", value=base))
+    doc = load(fx, fx.single, lang=lang)
+    pdf = receipts.render_receipt(doc, paper=paper)
+    want = f"{base}/status?r={fx.single}&c=K7Q4M2" + ("" if lang == "sq" else "&lang=en")
+    (page,) = rasterise(pdf, tmp_path, 203)
+    assert decode_qr(page) == ([want], [want])
+    assert decode_zbar(page).count(fx.single) == 1  # the barcode still reads beside it
+    text = flat(text_poppler(pdf, tmp_path))
+    assert "K7Q4M2" in text and flat(f"{base}/status") in text
+
+
+def test_without_a_public_address_the_code_is_printed_and_no_qr(fx: Fx, tmp_path: Path) -> None:
+    with fx.store.write() as s:
+        s.scalars(select(Request).where(Request.receipt_no == fx.single)).one().lookup_code = "K7Q4M2"
+    pdf = receipts.render_receipt(load(fx, fx.single), paper="roll80")
+    (page,) = rasterise(pdf, tmp_path, 203)
+    assert decode_qr(page) == ([], [])
+    assert "K7Q4M2" in flat(text_poppler(pdf, tmp_path))
+    assert "pyesni në sportel" in text_poppler(pdf, tmp_path)

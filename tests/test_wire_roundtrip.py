@@ -76,6 +76,12 @@ def local_rows(draw: st.DrawFn) -> dict[str, Any]:
         "completed_at": draw(st.none() | TIMES),
         "delivered_at": draw(st.none() | TIMES),
         "rating": draw(st.none() | st.integers(1, 5)),
+        # the citizens' side (issue 14)
+        "notify_consent": draw(st.booleans()),
+        "contact_email": draw(st.none() | st.from_regex(r"\A[a-z0-9._+-]{1,20}@[a-z0-9]{1,10}(\.[a-z]{2,6}){1,2}\Z")),
+        "lookup_code": draw(st.none() | st.text(wire.LOOKUP_ALPHABET, min_size=6, max_size=6)),
+        "complaint_about": draw(st.none() | st.builds(format_receipt_no, st.just("TR02"), st.just("W9"),
+                                                      st.integers(1, 9_999_999))),
     }
 
 

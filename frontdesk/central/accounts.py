@@ -336,11 +336,20 @@ def active_counter_users(s: Session, unit_code: str) -> set[str]:
     return set(rows)
 
 
+def active_supervisors(s: Session, unit_code: str) -> set[str]:
+    """The unit's active supervisors (a complaint is routed to one of them)."""
+    rows = s.scalars(
+        select(m.User.username).where(m.User.unit_code == unit_code, m.User.active, m.User.role == "supervisor")
+    )
+    return set(rows)
+
+
 __all__ = [
     "Account",
     "Offer",
     "accept_offer",
     "active_counter_users",
+    "active_supervisors",
     "actor_facts",
     "add_user",
     "change_password",

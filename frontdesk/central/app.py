@@ -8,9 +8,11 @@ decompressed here with a size limit); responses are gzipped for clients that acc
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import zlib
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request, Security
@@ -26,6 +28,7 @@ from frontdesk import limits as L
 from frontdesk import wire as p
 
 from . import accounts, anchors, escrow, feed, push, restored
+from .citizens import pages as citizen_pages
 from .console.site import create_console
 from .db import Database
 from .enrolment import current_epoch, enrol
@@ -34,6 +37,8 @@ from .errors import CentralError
 log = logging.getLogger("frontdesk.central.api")
 
 MAX_BODY = L.MAX_PUSH_BYTES  # bytes, after decompression
+ENV_NOTIFY = "FRONTDESK_NOTIFY"  # "1": each worker process runs the notification sender
+ENV_NOTIFY_INTERVAL = "FRONTDESK_NOTIFY_INTERVAL"  # seconds between looks at the outbox when it is empty
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -187,10 +192,34 @@ def create_app_from_env() -> FastAPI:
 def create_app(db: Database | str | None = None) -> FastAPI:
     """The application over ``db`` (a :class:`Database` or a URL; migrated when opened)."""
     database = db if isinstance(db, Database) else Database(db)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        """With ``FRONTDESK_NOTIFY=1`` (``serve --notify``) each worker process runs the notification
+        sender beside the API; the rows are claimed in the database, so any number of them is safe."""
+        stop = None
+        if os.environ.get(ENV_NOTIFY) == "1":
+            from .citizens import notify
+            from .citizens.senders import AppriseSender
+
+            sender = AppriseSender.from_env()
+            if sender is None:
+                log.warning("notifications on, but no sender configured (FRONTDESK_NOTIFY_EMAIL_URL / _SMS_URL)")
+            else:
+                _thread, stop = notify.start_thread(database, sender, interval=float(os.environ.get(
+                    ENV_NOTIFY_INTERVAL) or 5))  # fmt: skip
+        try:
+            yield
+        finally:
+            if stop is not None:
+                stop.set()
+
+    citizen_pages.quiet_access_log()
     app = FastAPI(
         title="frontdesk central",
         version=str(p.PROTOCOL_VERSION),
         description="Reference central server of the frontdesk sync protocol (docs/sync-protocol.md).",
+        lifespan=lifespan,
     )
     app.state.db = database
 
@@ -292,6 +321,8 @@ def create_app(db: Database | str | None = None) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+    # the citizens' public pages (docs/citizens.md): status lookup, survey, complaints
+    app.include_router(citizen_pages.router(database))
 
     # the browser console (docs/console.md): its own pages, errors and security headers
     app.mount("/console", create_console(database))

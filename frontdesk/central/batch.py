@@ -38,7 +38,7 @@ from frontdesk.clock import utcnow
 from frontdesk.errors import FrontdeskError
 
 from . import models as m
-from .accounts import active_counter_users, actor_facts
+from .accounts import active_counter_users, active_supervisors, actor_facts
 from .bulk import insert_rows, one_of
 from .catalog import central_codes, service_days
 from .decide import DECISIONS, Duplicate, Effect, Lookups, Sender
@@ -53,6 +53,8 @@ _EVENTS: Table = m.RequestEvent.__table__  # type: ignore[assignment]
 _CHANGES: Table = m.Change.__table__  # type: ignore[assignment]
 _APPLIED: Table = m.AppliedOp.__table__  # type: ignore[assignment]
 _SERVICES: Table = m.UnitService.__table__  # type: ignore[assignment]
+_NOTICES: Table = m.Notification.__table__  # type: ignore[assignment]
+_SURVEYS: Table = m.SurveyAnswer.__table__  # type: ignore[assignment]
 _UPDATE_STATE = (
     update(_REQUESTS).where(_REQUESTS.c.id == bindparam("_id")).values({c: bindparam(c) for c in STATE_FIELDS})
 )
@@ -250,6 +252,7 @@ class Batch:
         own = select(m.UnitService.code, m.UnitService.updated_at).where(m.UnitService.unit_code == unit)
         look.services = {code: when for code, when in self.s.execute(own)}
         look.counter_users = active_counter_users(self.s, unit)
+        look.supervisors = active_supervisors(self.s, unit)
         if any(op.kind == "request.sync" for op in ops):
             look.epochs = {e.epoch: (e.started_at, e.ended_at) for e in self.s.scalars(select(m.Epoch))}
 
@@ -266,9 +269,14 @@ class Batch:
         for where in one_of(self.s, m.RequestEvent.id, events):
             stmt = select(m.RequestEvent.id, m.RequestEvent.request_id).where(where)
             look.event_owner.update({eid: rid for eid, rid in self.s.execute(stmt)})
+        # whose citizen survey is answered: only requests that exist can have one (not a push's intakes)
+        for where in one_of(self.s, m.SurveyAnswer.request_id, ids & look.rows.keys()):
+            look.surveyed.update(self.s.scalars(select(m.SurveyAnswer.request_id).where(where)))
 
     def _load_row(self, request_id: str) -> dict[str, Any] | None:
         found = self.s.execute(select(_REQUESTS).where(_REQUESTS.c.id == request_id)).mappings().first()
+        if found is not None and self.s.get(m.SurveyAnswer, request_id) is not None:
+            self.look.surveyed.add(request_id)
         return dict(found) if found is not None else None
 
     def _origin_of(self, request_id: str) -> str | None:
@@ -333,6 +341,10 @@ class Batch:
                 _UPDATE_STATE, [{"_id": u["id"], **{c: u[c] for c in STATE_FIELDS}} for u in updates]
             )
         insert_rows(self.s, _EVENTS, events)
+        # the notification outbox, in the transaction of the change that calls for it
+        insert_rows(self.s, _NOTICES, [n for it in items for n in it.effect.notices])
+        # one survey answer per request (primary key): a concurrent second answer fails this write
+        insert_rows(self.s, _SURVEYS, [it.effect.survey for it in items if it.effect.survey is not None])
         for it in items:
             if it.effect.service is not None:
                 self._store_service(it.effect.service)

@@ -32,7 +32,7 @@ VERSION_TABLE = "alembic_version_central"
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The head of migrations/versions. Opening an up-to-date database then needs no Alembic import (a
 # command starts faster); tests/central/test_migrations.py checks it equals the scripts' head.
-HEAD = "c0005"
+HEAD = "c0006"
 BUSY_TIMEOUT_MS = 15_000
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from frontdesk import limits as L
 from frontdesk import rules, wire
+from frontdesk.clock import uuid7
 from frontdesk.errors import FrontdeskError, InvalidInput, NotFound, NotPermitted, Stale, WrongUnit
 
 from .errors import Conflict
@@ -50,6 +51,8 @@ class Effect:
     change_kind: str = "request"
     change: dict[str, Any] | None = None  # a non-request change payload (service)
     left_out: int = 0  # events of a re-push the rules did not let in
+    notices: list[dict[str, Any]] = field(default_factory=list)  # notification outbox rows (citizens)
+    survey: dict[str, Any] | None = None  # a citizen's survey answer to store
 
 
 class Lookups:
@@ -65,6 +68,8 @@ class Lookups:
         self.central_codes: set[str] = set()
         self.services: dict[str, dt.datetime] = {}  # the unit's own services: code -> updated_at
         self.counter_users: set[str] = set()
+        self.supervisors: set[str] = set()  # the unit's active supervisors (a complaint goes to one)
+        self.surveyed: set[str] = set()  # request ids whose citizen survey is answered
         self.epochs: dict[str, tuple[dt.datetime, dt.datetime | None]] = {}
         self.origin_of: Callable[[str], str | None] = lambda _id: None
         self.load_row: Callable[[str], dict[str, Any] | None] = lambda _id: None
@@ -170,6 +175,9 @@ def apply_event(sender: Sender, look: Lookups, row: dict[str, Any], ev: wire.Eve
         row.update(rules.assign_change(row, to, base, ev.device_time))
     elif ev.kind == "note":
         row["updated_at"] = max(row["updated_at"], ev.device_time)
+    elif ev.kind == "survey":
+        row.update(rules.survey_change(row, ev.device_time, answered=row["id"] in look.surveyed))
+        look.surveyed.add(row["id"])
     elif ev.kind == "intake":
         raise InvalidInput("A request has one intake event.", field="event")
     values = event_values(row["id"], ev, now)
@@ -193,7 +201,8 @@ def decide_intake(sender: Sender, look: Lookups, op: wire.Op, now: dt.datetime) 
             raise InvalidInput("This request id is already used.", field="id")
         raise Duplicate()
     rules.check_intake(snap, ev, unit=sender.unit, workstation=sender.ws_code, counter_max=sender.counter, now=now,
-                       skew_s=sender.skew_s, standard_days=look.days.get(snap.service_code, ()))  # fmt: skip
+                       skew_s=sender.skew_s, standard_days=look.days.get(snap.service_code, ()),
+                       supervisors=look.supervisors)  # fmt: skip
     rules.check_op_time(op.created_at, now, skew_s=sender.skew_s, what="op time")
     owner = look.receipt_owner.get(snap.receipt_no)
     if owner is not None and owner != snap.id:
@@ -223,7 +232,36 @@ def decide_change(sender: Sender, look: Lookups, op: wire.Op, now: dt.datetime) 
     event = apply_event(sender, look, after, ev, now)
     row.clear()
     row.update(after)
-    return Effect(row=row, events=[event])
+    return Effect(row=row, events=[event], notices=notices_for(row, ev, now), survey=survey_for(row, ev))
+
+
+NOTIFY_ON = frozenset({"ready", "returned"})
+
+
+def notices_for(row: Mapping[str, Any], ev: wire.EventPayload, now: dt.datetime) -> list[dict[str, Any]]:
+    """The notification outbox rows a status change calls for: the citizen consented at intake and the
+    request became ready, or was returned for completion (with the documents still missing) — one per
+    channel the citizen gave (e-mail, SMS). Written in the same transaction as the change (batch.py); the
+    pair (event, channel) is unique, so an event is never queued twice."""
+    if ev.kind != "status" or ev.to_status not in NOTIFY_ON or not row.get("notify_consent"):
+        return []
+    channels = [c for c, to in (("email", row.get("contact_email")), ("sms", row.get("citizen_phone"))) if to]
+    missing = list(row.get("documents_missing") or []) if ev.to_status == "returned" else []
+    return [{"id": uuid7(), "request_id": row["id"], "event_id": ev.id, "kind": ev.to_status, "channel": c,
+             "missing": missing, "state": "pending", "attempts": 0, "next_at": now, "lease_owner": None,
+             "lease_until": None, "created_at": now, "sent_at": None, "last_error": None}
+            for c in channels]  # fmt: skip
+
+
+def survey_for(row: Mapping[str, Any], ev: wire.EventPayload) -> dict[str, Any] | None:
+    """The ``survey_answers`` row of a citizen's survey event (one per request: the primary key)."""
+    if ev.kind != "survey":
+        return None
+    d = ev.data
+    return {"request_id": row["id"], "event_id": ev.id, "channel": d.get("channel", "counter"),
+            "promised_kept": d.get("promised_kept"), "clear": d.get("clear"), "overall": d["overall"],
+            "comment": d.get("comment"), "answered_at": ev.device_time, "unit_code": row["unit_code"],
+            "service_code": row["service_code"], "clerk": row.get("assignee")}  # fmt: skip
 
 
 def decide_sync(sender: Sender, look: Lookups, op: wire.Op, now: dt.datetime) -> Effect:
@@ -374,5 +412,6 @@ DECISIONS: Mapping[str, Callable[[Sender, Lookups, wire.Op, dt.datetime], Effect
     "request.note": decide_change,
     "request.print": decide_change,
     "request.sync": decide_sync,
+    "request.survey": decide_change,
     "service.upsert": decide_service,
 }

@@ -46,6 +46,11 @@ def server_time() -> dt.datetime:
 # ------------------------------------------------------------------------------------------------ units
 
 
+# workstation codes the central system uses itself: the back office's events (HQ) and complaints made online
+# (WEB, with receipt numbers of their own); no desk may enrol with them
+RESERVED_WORKSTATIONS = frozenset({"HQ", "WEB"})
+
+
 def add_unit(db: Database, code: str, name: str, *, actor: str = "cli") -> None:
     """Create a unit and its change counter; the latest published catalogue becomes its first change."""
     code = code.strip().upper()
@@ -65,6 +70,10 @@ def add_unit(db: Database, code: str, name: str, *, actor: str = "cli") -> None:
         if latest is not None:
             payload = wire.CatalogPayload(version=latest.version, catalog=latest.content)
             add_change(s, code, "catalog", payload.model_dump(mode="json"), None)
+        public = s.get(m.Setting, "public_url")
+        if public is not None and public.value:  # the municipality's public address (receipts' QR code)
+            settings = wire.SettingsPayload(public_url=public.value, updated_at=public.updated_at)
+            add_change(s, code, "settings", settings.model_dump(mode="json"), None)
         log_action(s, actor, "unit_add", code, code, {"name": name})
 
 
@@ -208,7 +217,7 @@ def enrol(db: Database, req: wire.EnrolRequest, *, address: str = "-") -> wire.E
                     m.Workstation.unit_code == req.unit_code, m.Workstation.code == req.workstation_code
                 )
             ).first()
-            if taken is not None:
+            if taken is not None or req.workstation_code in RESERVED_WORKSTATIONS:
                 raise Conflict(
                     f"Workstation code {req.workstation_code} is already enrolled in unit {req.unit_code}.",
                     detail={"unit_code": req.unit_code, "workstation_code": req.workstation_code},

@@ -175,6 +175,11 @@ class Request(Base):
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)  # when the server first had it
+    # the citizens' side (issue 14), fixed at intake (migration c0006)
+    notify_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact_email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    lookup_code: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    complaint_about: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
 
 
 class RequestEvent(Base):
@@ -313,6 +318,89 @@ class CatalogVersion(Base):
     version: Mapped[str] = mapped_column(String(64), primary_key=True)
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     published_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+# ------------------------------------------------------------------------------------------------ citizens
+
+
+class Setting(Base):
+    """The central system's own settings (``public_url``: the municipality's public address; the survey
+    links' secret), one row per key."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LookupAttempt(Base):
+    """Every public status lookup (and survey or complaint form sent), by address and receipt number, for
+    the rate limits every worker process shares; rows older than the window are deleted as new ones come."""
+
+    __tablename__ = "lookup_attempts"
+    __table_args__ = (
+        Index("ix_lookup_attempts_address_at", "address", "at"),
+        Index("ix_lookup_attempts_receipt_at", "receipt_no", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    address: Mapped[str] = mapped_column(String(64))
+    receipt_no: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    what: Mapped[str] = mapped_column(String(16))  # lookup | survey | complaint
+    ok: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Notification(Base):
+    """The notification outbox: one row per event and channel, written in the transaction of the change
+    that calls for it (a request becomes ready, or is returned for completion), sent by the sender loop
+    (claimed with a lease in the database, retried with backoff) and marked sent once."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        UniqueConstraint("event_id", "channel"),
+        Index("ix_notifications_due", "state", "next_at"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    request_id: Mapped[str] = mapped_column(ForeignKey("requests.id"), index=True)
+    event_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(16))  # ready | returned
+    channel: Mapped[str] = mapped_column(String(8))  # sms | email
+    missing: Mapped[list[str]] = mapped_column(JSON)  # a return's missing documents (catalogue codes)
+    state: Mapped[str] = mapped_column(String(16))  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    lease_owner: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)  # never with the recipient in clear
+
+
+class SurveyAnswer(Base):
+    """A citizen's answer to the satisfaction survey: one per request (the primary key), from the counter's
+    prompt or the survey page; with the request's service, unit and clerk when it was answered."""
+
+    __tablename__ = "survey_answers"
+    request_id: Mapped[str] = mapped_column(ForeignKey("requests.id"), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36))
+    channel: Mapped[str] = mapped_column(String(8))  # counter | web
+    promised_kept: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    clear: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    overall: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
+    answered_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    unit_code: Mapped[str] = mapped_column(String(6))
+    service_code: Mapped[str] = mapped_column(String(32))
+    clerk: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class PublicCounter(Base):
+    """Per unit, the counter of the receipt numbers the central system gives complaints made online
+    (workstation code ``WEB``, reserved: no desk may enrol with it)."""
+
+    __tablename__ = "public_counters"
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), primary_key=True)
+    last: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class EscrowKey(Base):

@@ -1,8 +1,9 @@
 """The command line: the same core calls as the UI, for IT officers, automation and tests.
 
 One module per area registers its own commands: :mod:`.setup_users` (init, users, catalogue),
-:mod:`.requests` (intake … note), :mod:`.documents` (receipts, printing, reports, the audit trail) and
-:mod:`.operations` (backup, enrolment, sync). :mod:`.common` holds what they share.
+:mod:`.requests` (intake … note), :mod:`.documents` (receipts, printing, reports, the audit trail),
+:mod:`.citizens` (the counter's survey, the citizens' report) and :mod:`.operations` (backup, enrolment,
+sync). :mod:`.common` holds what they share.
 
 Errors a user can fix are one line on stderr in the user's language (Albanian when the locale — ``LANG``,
 ``LC_ALL``… or ``FRONTDESK_LANG`` — says ``sq``, else English), read from the app's own translation file.
@@ -25,12 +26,12 @@ from pathlib import Path
 
 from ..errors import FrontdeskError
 from ..i18n import catalog_translator, user_language
-from . import documents, operations, requests, setup_users
+from . import citizens, documents, operations, requests, setup_users
 from .common import Commands, Parser, check_text_arguments, safe_text
 
 log = logging.getLogger("frontdesk.cli")
 
-AREAS = (setup_users, requests, documents, operations)
+AREAS = (setup_users, requests, citizens, documents, operations)
 
 
 def cmd_app(args: argparse.Namespace) -> int:

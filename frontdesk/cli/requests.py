@@ -35,7 +35,12 @@ def cmd_intake(args: argparse.Namespace) -> int:
     st = store(args)
     who = actor(st, args.as_user)
     citizen = workflow.CitizenInput(
-        nid=args.nid, full_name=args.name, phone=args.phone, accept_check_mismatch=args.accept_check_mismatch
+        nid=args.nid,
+        full_name=args.name,
+        phone=args.phone,
+        accept_check_mismatch=args.accept_check_mismatch,
+        email=args.email,
+        notify_consent=args.notify,
     )
     item = workflow.IntakeItem(
         service_code=args.service,
@@ -44,6 +49,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
         note=args.note,
         accept_missing=args.accept_missing,
         return_for_completion=args.return_for_completion,
+        complaint_about=args.about,
     )
     (req,) = workflow.intake(st, who, citizen, [item], priority=args.priority)
     emit(args, req.as_dict(), req.receipt_no)
@@ -142,6 +148,13 @@ def register(c: Commands) -> None:
     sp.add_argument("--nid", required=True, help="personal number")
     sp.add_argument("--name", required=True)
     sp.add_argument("--phone")
+    sp.add_argument("--email", help="the citizen's contact e-mail (for messages)")
+    sp.add_argument(
+        "--notify",
+        action="store_true",
+        help="the citizen consents to an SMS or e-mail when the request is ready or returned",
+    )
+    sp.add_argument("--about", metavar="RECEIPT", help="a complaint (service ANKESE): the receipt it is about")
     sp.add_argument("--doc", action="append", metavar="CODE", help="a document received (repeat)")
     sp.add_argument("--paid", type=bounded_int(0, MAX_FEE), metavar="AMOUNT",
                     help="fee paid in lek, 0–100000000 (default: the service fee)")  # fmt: skip

@@ -3,7 +3,9 @@
 Buttons come from ``workflow.allowed_actions(role, status)`` (hidden when not allowed); the core refuses
 the same actions anyway. Final decisions ask first: reject and cancel take a reason and a confirmation
 (``dialogs.ReasonDialog``); a clerk may void their own intake of today with a reason, and the void slip
-prints; delivery asks who collects the result and the citizen's 1–5 rating (skippable).
+prints; delivery asks who collects the result and the citizen's 1–5 rating (skippable). After delivery,
+rejection or a return for completion, "Citizen's survey" opens the customer-facing prompt the
+citizen answers themselves (``survey.SurveyDialog``), once per request; after a delivery it is offered.
 
 For a screen reader: opening a request puts the keyboard on its heading; every value is a focusable,
 selectable label linked to its caption (``labelled-by``), in screen order; results of actions are
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.limits import SURVEY_STATUSES
 from frontdesk.localtime import date_text, datetime_text
 from frontdesk.queries import EventView, RequestView
 from frontdesk.workflow import status_label
@@ -38,6 +41,7 @@ from .dialogs import Delivery, DeliveryDialog, ReasonDialog
 from .messages import Problem
 from .page import Page
 from .services import CounterService, PrintResult
+from .survey import SurveyAnswer, SurveyDialog
 from .tasks import TaskRunner
 from .widgets import Question, data_label, message_label
 from .worklist import sla_text
@@ -49,6 +53,8 @@ FIELDS = (
     "citizen",
     "nid",
     "phone",
+    "email",
+    "notify",
     "documents",
     "missing",
     "fee",
@@ -58,7 +64,9 @@ FIELDS = (
     "assignee",
     "created",
     "rating",
+    "survey",
     "note",
+    "about",
     "printed",
 )
 DECISIONS = ("rejected", "cancelled")  # final: asked with a reason
@@ -79,7 +87,7 @@ class RequestDetailPage(Page):
         self.tasks = tasks
         self.view: RequestView | None = None
         self.question: Question | None = None
-        self.dialog: ReasonDialog | DeliveryDialog | None = None
+        self.dialog: ReasonDialog | DeliveryDialog | SurveyDialog | None = None
         self.heading = QLabel()
         self.heading.setObjectName("detail_heading")
         self.heading.setProperty("role", "heading")
@@ -89,6 +97,7 @@ class RequestDetailPage(Page):
         self.empty.setWordWrap(True)
         self.box = QGroupBox()
         form = QFormLayout(self.box)
+        self.form = form
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
@@ -120,9 +129,13 @@ class RequestDetailPage(Page):
         self.reprint_button.setObjectName("reprint")
         self.preview_button = QPushButton()
         self.preview_button.setObjectName("preview")
-        for b in (self.deliver_button, self.void_button, self.reprint_button, self.preview_button):
+        self.survey_button = QPushButton()
+        self.survey_button.setObjectName("citizen_survey")
+        for b in (self.deliver_button, self.survey_button, self.void_button, self.reprint_button,
+                  self.preview_button):  # fmt: skip
             self.actions_row.addWidget(b)
         self.actions_row.addStretch(1)
+        self.survey_button.clicked.connect(self.ask_survey)
         self.deliver_button.clicked.connect(self.ask_delivery)
         self.void_button.clicked.connect(self.ask_void)
         self.reprint_button.clicked.connect(self.reprint)
@@ -217,6 +230,10 @@ class RequestDetailPage(Page):
             "assignee": self.tr("Assigned to:"),
             "created": self.tr("Received:"),
             "rating": self.tr("Satisfaction:"),
+            "email": self.tr("E-mail:"),
+            "notify": self.tr("Messages:"),
+            "survey": self.tr("Citizen's survey:"),
+            "about": self.tr("Complaint about:"),
             "note": self.tr("Note:"),
             "printed": self.tr("Receipt prints:"),
         }
@@ -228,7 +245,10 @@ class RequestDetailPage(Page):
         self.void_button.setText(self.tr("Void this in&take…"))
         self.reprint_button.setText(self.tr("Re&print receipt"))
         self.preview_button.setText(self.tr("Previe&w receipt"))
-        for b in (self.deliver_button, self.void_button, self.reprint_button, self.preview_button):
+        self.survey_button.setText(self.tr("&Citizen's survey…"))
+        self.survey_button.setToolTip(self.tr("Turn the screen to the citizen: their own answers, once per request"))
+        for b in (self.deliver_button, self.survey_button, self.void_button, self.reprint_button,
+                  self.preview_button):  # fmt: skip
             b.setAccessibleName(plain(b.text()))
         self.note_label.setText(self.tr("Add n&ote:"))
         self.note_edit.setAccessibleName(plain(self.note_label.text()).rstrip(":"))
@@ -289,9 +309,17 @@ class RequestDetailPage(Page):
             "rating": self.tr("{n} of 5").format(n=v.rating) if v.rating else "—",
             "note": v.note or "—",
             "printed": str(v.print_count),
+            "email": v.contact_email or "—",
+            "notify": self.tr("yes: told when it is ready or returned") if v.notify_consent else no,
+            "survey": self.tr("answered") if v.survey_answered else "—",
+            "about": v.complaint_about or "—",
         }
         for k, text in vals.items():
             self.values[k].setText(text)
+        # the citizens' rows only when they say something (the page fits a counter's screen)
+        for k, shown in (("email", bool(v.contact_email)), ("about", bool(v.complaint_about)),
+                         ("survey", v.status in SURVEY_STATUSES)):  # fmt: skip
+            self.form.setRowVisible(self.values[k], shown)
         self._actions(v)
         self._history(v.history)
 
@@ -312,6 +340,7 @@ class RequestDetailPage(Page):
             self.status_buttons[target] = btn
         work = self.service.can_work()
         self.deliver_button.setVisible(self.service.can_deliver(v.status))
+        self.survey_button.setVisible(self.service.can_survey(v))
         self.void_button.setVisible(self.service.can_void(v))
         self.reprint_button.setVisible(work)
         self.preview_button.setVisible(work)
@@ -327,7 +356,7 @@ class RequestDetailPage(Page):
         """Heading, the values, the actions in their order, the note, the reassignment, the history."""
         chain: list[QWidget] = [self.heading, *(self.values[k] for k in FIELDS)]
         chain += list(self.status_buttons.values())
-        chain += [self.deliver_button, self.void_button, self.reprint_button, self.preview_button]
+        chain += [self.deliver_button, self.survey_button, self.void_button, self.reprint_button, self.preview_button]
         chain += [self.note_edit, self.note_button, self.reassign_to, self.reassign_reason, self.reassign_button]
         chain.append(self.history)
         return chain
@@ -361,6 +390,9 @@ class RequestDetailPage(Page):
             )
         elif e.kind == "note":
             text = self.tr("Note: {text}").format(text=d.get("text", ""))
+        elif e.kind == "survey":
+            where = self.tr("at the counter") if d.get("channel") == "counter" else self.tr("online")
+            text = self.tr("Citizen's survey ({where}): {n} of 5").format(where=where, n=d.get("overall", "—"))
         elif e.kind == "print":
             copy = int(d.get("copy", 0) or 0)
             text = self.tr("Receipt printed") if copy == 0 else self.tr("Receipt reprinted (copy {n})").format(n=copy)
@@ -538,6 +570,42 @@ class RequestDetailPage(Page):
                 collector_id=d.collector_id,
             ),
             self.tr("Delivered."),
+            after=self._offer_survey,
+        )
+
+    def _offer_survey(self) -> None:
+        """After a delivery: the survey button, focused, and said (the clerk turns the screen)."""
+        if self.view is not None and self.survey_button.isVisible():
+            self._say(self.tr("Delivered. Turn the screen to the citizen for their own survey."), "ok")
+            self.survey_button.setFocus()
+
+    def ask_survey(self) -> SurveyDialog | None:
+        if self.view is None or not self.service.can_survey(self.view):
+            return None
+        v = self.view
+        lang = self.service.settings.current.language
+        dlg = SurveyDialog(self.window(), v.receipt_no, v.service_name_en if lang == "en" else v.service_name_sq)
+
+        def decided(a: SurveyAnswer) -> None:
+            self.dialog = None
+            self.record_survey(a)
+
+        dlg.decided.connect(decided)
+        dlg.rejected.connect(lambda: setattr(self, "dialog", None))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def record_survey(self, a: SurveyAnswer) -> None:
+        if self.view is None:
+            return
+        no, service = self.view.receipt_no, self.service
+        self._run(
+            "survey",
+            lambda: service.record_survey(
+                no, a.overall, promised_kept=a.promised_kept, clear=a.clear, comment=a.comment
+            ),
+            self.tr("Thank you: the citizen's answers are saved."),
         )
 
     def add_note(self) -> None:

@@ -16,6 +16,7 @@ from frontdesk.auth import Actor
 from frontdesk.db import Store
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import QT_TRANSLATE_NOOP
+from frontdesk.limits import SURVEY_STATUSES
 from frontdesk.queries import QueueFilter, QueueRow, RequestView
 from frontdesk.setup import WorkstationInfo, workstation_info
 
@@ -190,6 +191,14 @@ class CounterService:
         log.info("deliver %s", view.receipt_no)
         return view
 
+    def record_survey(self, receipt_no: str, overall: int, *, promised_kept: bool | None = None,
+                      clear: bool | None = None, comment: str | None = None) -> RequestView:  # fmt: skip
+        """The citizen's own answers on the counter's prompt (``workflow.record_survey``)."""
+        view = workflow.record_survey(self.store, self.actor, receipt_no, overall=overall,
+                                      promised_kept=promised_kept, clear=clear, comment=comment)  # fmt: skip
+        log.info("survey %s", view.receipt_no)
+        return view
+
     def void_intake(self, receipt_no: str, reason: str) -> RequestView:
         """Void an intake saved by mistake (own, same day; ``workflow.void_intake``): the request is
         cancelled with a ``void`` event, audited and synced; its receipt number is never reused."""
@@ -307,6 +316,11 @@ class CounterService:
 
     def can_deliver(self, status: str) -> bool:
         return self.actor.role in workflow.COUNTER_ROLES and "delivered" in workflow.TRANSITIONS.get(status, ())
+
+    def can_survey(self, view: RequestView) -> bool:
+        """The counter's survey prompt: after delivery, rejection or a return, while unanswered."""
+        return (self.actor.role in workflow.COUNTER_ROLES and view.status in SURVEY_STATUSES
+                and not view.survey_answered)  # fmt: skip
 
     def can_work(self) -> bool:
         return self.actor.role in workflow.COUNTER_ROLES

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..lifecycle import STATUSES, TERMINAL, TRANSITIONS, status_label
 from ..queries import RequestView
-from .changes import COLLECTORS, add_note, advance, deliver, reassign, record_print, void_intake
+from .changes import COLLECTORS, add_note, advance, deliver, reassign, record_print, record_survey, void_intake
 from .intake import CitizenInput, IntakeItem, intake
 from .record import COUNTER_ROLES, SUPERVISOR_ONLY, allowed_actions, can_reassign
 
@@ -40,6 +40,7 @@ __all__ = [
     "intake",
     "reassign",
     "record_print",
+    "record_survey",
     "status_label",
     "void_intake",
 ]

@@ -14,9 +14,9 @@ from ..db import Store
 from ..errors import InvalidInput, NotFound
 from ..i18n import QT_TRANSLATE_NOOP
 from ..lifecycle import STATUSES
-from ..limits import MAX_COLLECTOR_ID, MAX_NAME, MAX_REASON
+from ..limits import MAX_COLLECTOR_ID, MAX_COMMENT, MAX_NAME, MAX_REASON
 from ..models import Request, User
-from ..queries import RequestView, find_request, view
+from ..queries import RequestView, find_request, survey_answered, view
 from .record import COUNTER_ROLES, _clean_note, _record, _require
 
 COLLECTORS = ("citizen", "authorised")
@@ -224,3 +224,39 @@ def record_print(store: Store, actor: Actor, receipt_no: str) -> int:
             r.print_count += 1
         _record(s, actor, req, "print", data={"copy": copy_no, "visit_size": len(visit)}, now=now)
         return copy_no
+
+
+def record_survey(
+    store: Store,
+    actor: Actor,
+    receipt_no: str,
+    *,
+    overall: int,
+    promised_kept: bool | None = None,
+    clear: bool | None = None,
+    comment: str | None = None,
+    now: dt.datetime | None = None,
+) -> RequestView:
+    """The citizen's own answers to the satisfaction survey, given on the counter's customer-facing prompt
+    after delivery, rejection or a return for completion: was the promised date kept, was the service clear,
+    1-5 overall, an optional comment. One answer per request (here, online or at another desk: the central
+    system refuses a second one). Kept apart from the clerk-entered delivery rating in every report."""
+    _require(actor, "survey")
+    if isinstance(overall, bool) or not isinstance(overall, int) or not 1 <= overall <= 5:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Choose how it went overall, from 1 to 5."), field="overall")
+    text = rules.clean_para(comment, "comment", MAX_COMMENT)
+    data: dict[str, Any] = {"overall": overall, "channel": "counter"}
+    if promised_kept is not None:
+        data["promised_kept"] = bool(promised_kept)
+    if clear is not None:
+        data["clear"] = bool(clear)
+    if text:
+        data["comment"] = text
+    rules.check_event_data("survey", data)
+    with store.write() as s:
+        req = find_request(s, receipt_no)
+        now = now or utcnow()
+        changes = rules.survey_change(_state(req), now, answered=survey_answered(s, req.id))
+        _apply(req, changes)
+        _record(s, actor, req, "survey", data=data, now=now)
+        return view(s, req)

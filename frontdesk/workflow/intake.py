@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,11 +17,12 @@ from ..deadlines import promised_date
 from ..errors import InvalidInput, MissingDocuments, NotFound
 from ..i18n import QT_TRANSLATE_NOOP
 from ..identity import parse_nid, remember_citizen
-from ..limits import MAX_DOCUMENTS, MAX_VISIT
+from ..limits import COMPLAINT_SERVICE, MAX_DOCUMENTS, MAX_EMAIL, MAX_VISIT
 from ..models import Request
-from ..numbering import next_receipt_no
+from ..numbering import new_lookup_code, next_receipt_no, parse_receipt_no
 from ..queries import RequestView, request_sla
 from ..text import fold
+from ..wire import EMAIL_PATTERN
 from .record import MAX_NAME, _clean_note, _record, _require, _snapshot
 
 
@@ -30,6 +32,8 @@ class CitizenInput:
     full_name: str
     phone: str | None = None
     accept_check_mismatch: bool = False
+    notify_consent: bool = False  # the citizen agrees to be told when a request is ready or returned
+    email: str | None = None  # where to tell them (besides, or instead of, the phone)
 
 
 @dataclass
@@ -40,7 +44,10 @@ class IntakeItem:
     note: str | None = None
     accept_missing: bool = False
     return_for_completion: bool = False
+    complaint_about: str | None = None  # a complaint (service ANKESE): the receipt number it is about
 
+
+_EMAIL = re.compile(EMAIL_PATTERN)
 
 # ---------------------------------------------------------------- intake
 
@@ -62,6 +69,49 @@ def _check_citizen(citizen: CitizenInput) -> tuple[str, str, str | None]:
             field="phone",
         )
     return info.nid, name, phone
+
+
+def _check_contact(citizen: CitizenInput, phone: str | None) -> str | None:
+    """The contact e-mail as stored (or None), and consent only with somewhere to send the messages."""
+    email = "".join((citizen.email or "").split()) or None
+    if email is not None:
+        local, _, domain = email.rpartition("@")
+        email = f"{local}@{domain.lower()}"
+        if len(email) > MAX_EMAIL or not _EMAIL.fullmatch(email):
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "The e-mail address does not look right (e.g. emri@shembull.al)."),
+                field="email",
+            )
+    if citizen.notify_consent and phone is None and email is None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "To be told when the request is ready, give a phone number or an e-mail."),
+            field="notify_consent",
+        )
+    return email
+
+
+def _complaint_about(item: IntakeItem, code: str) -> str | None:
+    if not (item.complaint_about or "").strip():
+        return None
+    if code != COMPLAINT_SERVICE:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Only a complaint names the receipt it is about."),
+                           field="complaint_about")  # fmt: skip
+    return parse_receipt_no(item.complaint_about or "").text
+
+
+_SUPERVISOR_SQL = (
+    "SELECT id, username FROM users WHERE role = 'supervisor' AND active AND origin IN ('central', 'local') "
+    "ORDER BY origin = 'central' DESC, username LIMIT 1"
+)
+
+
+def _complaint_handler(s: Session | RawTx, actor: Actor) -> tuple[str, str]:
+    """Who a complaint is routed to: the supervisor taking it, else the unit's first active supervisor (an
+    account of the central system first), else — no supervisor on this desk — the clerk taking it."""
+    if actor.role == "supervisor":
+        return actor.user_id, actor.username
+    row = RAW.cursor(s).execute(_SUPERVISOR_SQL).fetchone()
+    return (str(row[0]), str(row[1])) if row is not None else (actor.user_id, actor.username)
 
 
 @dataclass(frozen=True)
@@ -137,6 +187,7 @@ def intake(
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "One visit can have at most {n} requests."),
                            field="service", n=MAX_VISIT)  # fmt: skip
     nid, name, phone = _check_citizen(citizen)
+    email = _check_contact(citizen, phone)
     notes = [_clean_note(i.note) for i in items]
     now = now or utcnow()
     visit_id = uuid7()
@@ -147,6 +198,9 @@ def intake(
         cur = RAW.cursor(s)
         for item, note, c in zip(items, notes, checked, strict=True):
             status = "returned" if (c.missing and item.return_for_completion) else "received"
+            about = _complaint_about(item, c.code)
+            holder_id, holder = _complaint_handler(s, actor) if c.code == COMPLAINT_SERVICE else (actor.user_id,
+                                                                                                  actor.username)
             values: dict[str, Any] = {
                 "id": uuid7(),
                 "receipt_no": next_receipt_no(s),
@@ -164,7 +218,7 @@ def intake(
                 "priority": priority,
                 "note": note,
                 "status": status,
-                "assignee_id": actor.user_id,
+                "assignee_id": holder_id,
                 "created_by_id": actor.user_id,
                 "created_at": now,
                 "updated_at": now,
@@ -173,6 +227,10 @@ def intake(
                 "version": 1,
                 "print_count": 0,
                 "central_ack": False,
+                "notify_consent": bool(citizen.notify_consent),
+                "contact_email": email,
+                "lookup_code": new_lookup_code(),
+                "complaint_about": about,
             }
             RAW.insert(cur, Request.__table__, values)
             data = {"missing_accepted": not item.return_for_completion} if c.missing else None
@@ -184,13 +242,13 @@ def intake(
                 to_status=status,
                 now=now,
                 data=data,
-                snapshot=_snapshot(values, actor),
+                snapshot=_snapshot(values, actor, {holder_id: holder}),
             )
-            views.append(_intake_view(values, c, actor))
+            views.append(_intake_view(values, c, actor, holder))
     return views
 
 
-def _intake_view(v: dict[str, Any], c: _CheckedItem, actor: Actor) -> RequestView:
+def _intake_view(v: dict[str, Any], c: _CheckedItem, actor: Actor, holder: str) -> RequestView:
     return RequestView(
         id=v["id"],
         receipt_no=v["receipt_no"],
@@ -207,8 +265,8 @@ def _intake_view(v: dict[str, Any], c: _CheckedItem, actor: Actor) -> RequestVie
         fee_paid=c.fee,
         priority=v["priority"],
         note=v["note"],
-        assignee=actor.username,
-        assignee_name=actor.full_name,
+        assignee=holder,
+        assignee_name=actor.full_name if holder == actor.username else holder,
         created_by=actor.username,
         created_at=v["created_at"],
         updated_at=v["updated_at"],
@@ -222,4 +280,8 @@ def _intake_view(v: dict[str, Any], c: _CheckedItem, actor: Actor) -> RequestVie
         completed_at=None,
         delivered_at=None,
         workstation_code=v["workstation_code"],
+        notify_consent=v["notify_consent"],
+        contact_email=v["contact_email"],
+        lookup_code=v["lookup_code"],
+        complaint_about=v["complaint_about"],
     )

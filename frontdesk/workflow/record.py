@@ -102,14 +102,15 @@ def _record(
         aggregates.restate(s, before, aggregates.facts_of(s, req))
 
 
-def _snapshot(values: dict[str, Any], actor: Actor) -> wire.RequestSnapshot:
-    """The whole request as the central system receives it with its intake op."""
-    return wire_rows.request_snapshot(values, {actor.user_id: actor.username})
+def _snapshot(values: dict[str, Any], actor: Actor, others: dict[str, str] | None = None) -> wire.RequestSnapshot:
+    """The whole request as the central system receives it with its intake op (``others``: user names of
+    other user ids it names, e.g. the supervisor a complaint is routed to)."""
+    return wire_rows.request_snapshot(values, {**(others or {}), actor.user_id: actor.username})
 
 
 _AUDIT_ACTION = {
     "intake": "intake", "status": "status", "assign": "reassign", "deliver": "deliver", "note": "note",
-    "print": "print", "void": "void",
+    "print": "print", "void": "void", "survey": "survey",
 }  # fmt: skip
 
 

@@ -67,6 +67,9 @@ def _open_dialogs(win: MainWindow, qtbot) -> list[QWidget]:
         assert delivery is not None
         delivery.by_other.setChecked(True)
         out.append(delivery)
+        workflow.deliver(store, actor, v.receipt_no)  # the citizen's own survey, on the counter's prompt
+        win.open_request(v.receipt_no)
+        out.append(win.detail.ask_survey())
         win.intake.picker.search.setText("AI-001")
         win.intake.choose_service(win.intake.picker.current_choice())
         win.intake.save()

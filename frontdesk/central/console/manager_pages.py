@@ -1,6 +1,7 @@
 """The municipality manager's pages: performance against the service standards across units and offices
 (the desk's definitions, :mod:`frontdesk.central.performance`), its trend by month, the overdue list, and
-the exports (CSV, PDF)."""
+the exports (CSV, PDF); beside them what the citizens say — their own survey answers apart from the clerks'
+ratings, and complaints (the definitions of :mod:`frontdesk.citizen_figures`, shared with the desk)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from frontdesk import citizen_figures as cf
 from frontdesk import report_export
 from frontdesk.errors import InvalidInput
 
 from .. import directory, performance
+from ..citizens.report import citizens_report
 from ..db import Database
 from . import charts
 from .texts import translate
@@ -57,6 +60,13 @@ class Query:
         return {"from": self.date_from.isoformat(), "to": self.date_to.isoformat(), "by": self.by, **change}
 
 
+def _citizens(db: Database, q: Query, lang: str) -> cf.CitizensReport:
+    """What the citizens say in the same period, with the shared definitions (``citizen_figures``): by the
+    report's grouping when the survey has it (service, unit, clerk), else by service."""
+    return citizens_report(db, by=q.by if q.by in cf.BY else "service", date_from=q.date_from, date_to=q.date_to,
+                           lang=lang)  # fmt: skip
+
+
 def _report(db: Database, q: Query, lang: str) -> Any:
     try:
         return performance.report(db, date_from=q.date_from, date_to=q.date_to, by=q.by, lang=lang)
@@ -79,6 +89,7 @@ def report_page(request: Request) -> Response:
     months, points, top = charts.trend(trend_rep.rows)
     return render(request, viewer, "perf.html", q=q, rep=rep, bars=bars, bars_h=bars_h, months=months,
                   points=points, top=top, charts=charts, groupings=performance.GROUPINGS,
+                  cit=_citizens(db, q, viewer.lang), cit_csv=query_url("/perf/citizens.csv", q.params()),
                   refreshed=performance.refreshed_at(db),
                   export=lambda fmt: query_url(f"/perf/export.{fmt}", q.params()),
                   overdue_url=query_url("/perf/overdue", {}))  # fmt: skip
@@ -111,6 +122,24 @@ def export_pdf(request: Request) -> Response:
                                lang=viewer.lang)  # fmt: skip
     return Response(pdf, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{_filename(q, "pdf")}"'})  # fmt: skip
+
+
+@router.get("/citizens.csv")
+def citizens_csv(request: Request) -> Response:
+    viewer = need(look(request), "manager", request=request)
+    q = Query.parse(dict(request.query_params), performance.today_local())
+    rep = _citizens(db_of(request), q, viewer.lang)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    cols = ["key", "label", "citizen_answers", "citizen_overall_avg", "citizen_promised_kept_share",
+            "citizen_clear_share", "clerk_ratings", "clerk_rating_avg", "complaints"]  # fmt: skip
+    w.writerow(cols)
+    for row in [*rep.rows, rep.total]:
+        data = row.as_json()
+        w.writerow(["" if data[c] is None else data[c] for c in cols])
+    name = f"qytetaret-{rep.by}-{q.date_from.isoformat()}-{q.date_to.isoformat()}.csv"
+    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
 
 
 @dataclass(frozen=True)

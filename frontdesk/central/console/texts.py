@@ -233,6 +233,30 @@ TEXTS: dict[str, tuple[str, str]] = {
         "completion (weekends and public holidays excluded); on time when within the service's standard; "
         "P90 by nearest rank; overdue are still open after the promised date (those returned for completion "
         "wait for the citizen); returned: ever returned for completion."),
+    # what the citizens say (issue 14): their own survey answers beside the clerks' ratings, and complaints
+    "perf.cit.title": ("Çfarë thonë qytetarët, sipas {by}", "What the citizens say, by {by}"),
+    "perf.cit.intro": (
+        "Përgjigjet e vetë qytetarëve (pyetësori nga kodi QR, njoftimi ose sporteli), pranë vlerësimeve që "
+        "punonjësit shënuan në dorëzim — kurrë të përziera — dhe ankesat për kërkesat e secilit grup. "
+        "Përgjigjet sipas ditës kur u dhanë, vlerësimet sipas ditës së dorëzimit, ankesat sipas ditës kur u "
+        "morën.",
+        "The citizens' own answers (the survey from the QR code, the message or the counter) beside the "
+        "ratings clerks typed at delivery — never mixed — and the complaints about the requests of each group. "
+        "Answers by the day they were given, ratings by the day of the delivery, complaints by the day they "
+        "were received."),
+    "perf.cit.by_service": ("Sipas shërbimit (pyetësori nuk grupohet sipas {by}).",
+                            "By service (the survey is not grouped by {by})."),
+    "perf.cit.answers": ("Përgjigje të qytetarëve", "Citizens' answers"),
+    "perf.cit.overall": ("Qytetarët: në përgjithësi (1–5)", "Citizens: overall (1–5)"),
+    "perf.cit.kept": ("Qytetarët: afati u mbajt", "Citizens: date kept"),
+    "perf.cit.clear": ("Qytetarët: shërbim i qartë", "Citizens: service clear"),
+    "perf.cit.clerk_n": ("Vlerësime të punonjësve", "Clerk ratings"),
+    "perf.cit.clerk_avg": ("Vlerësimi i punonjësit (1–5)", "Clerk rating (1–5)"),
+    "perf.cit.complaints": ("Ankesa", "Complaints"),
+    "perf.cit.none_key": ("Pa lidhje me një kërkesë ose punonjës", "Not linked to a request or a clerk"),
+    "perf.cit.nothing": ("Asnjë përgjigje, vlerësim ose ankesë në këtë periudhë.",
+                         "No answer, rating or complaint in this period."),
+    "perf.cit.csv": ("Shkarko CSV të qytetarëve", "Download the citizens' CSV"),
     "perf.pdf_title": ("Performanca kundrejt standardeve, sipas {by}", "Performance against the standards, by {by}"),
     "perf.error.date": ("Data nuk është e vlefshme; shfaqet periudha e parazgjedhur.",
                         "The date is not valid; the default period is shown."),

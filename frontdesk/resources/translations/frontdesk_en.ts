@@ -417,6 +417,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Citizen's survey</source>
+        <translation>Citizen's survey</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
@@ -690,7 +695,7 @@
 <context>
     <name>CitizenForm</name>
     <message>
-        <location filename="../../ui/intake/citizen.py" line="+74" />
+        <location filename="../../ui/intake/citizen.py" line="+88" />
         <source>Citizen</source>
         <translation>Citizen</translation>
     </message>
@@ -721,6 +726,26 @@
     </message>
     <message>
         <location line="+2" />
+        <source>E-mail, if kno&amp;wn:</source>
+        <translation>E-mail, if kno&amp;wn:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>optional, for messages</source>
+        <translation>optional, for messages</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tell b&amp;y SMS or e-mail when ready or returned (the citizen agrees)</source>
+        <translation>Tell b&amp;y SMS or e-mail when ready or returned (the citizen agrees)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only with the citizen's consent; the phone number or the e-mail is needed</source>
+        <translation>Only with the citizen's consent; the phone number or the e-mail is needed</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>P&amp;riority (elderly or disabled citizen)</source>
         <translation>P&amp;riority (elderly or disabled citizen)</translation>
     </message>
@@ -738,6 +763,146 @@
         <location line="+16" />
         <source>Known from an earlier visit: {details}</source>
         <translation>Known from an earlier visit: {details}</translation>
+    </message>
+</context>
+<context>
+    <name>CitizensPage</name>
+    <message>
+        <location filename="../../ui/supervisor/citizens.py" line="+107" />
+        <source>What the citizens say</source>
+        <translation>What the citizens say</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The citizens' own answers (survey at the counter, from the receipt's QR code or the message) beside the ratings clerks typed at delivery — never mixed — and the complaints about the requests of each group.</source>
+        <translation>The citizens' own answers (survey at the counter, from the receipt's QR code or the message) beside the ratings clerks typed at delivery — never mixed — and the complaints about the requests of each group.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Group &amp;by:</source>
+        <translation>Group &amp;by:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Group the report by</source>
+        <translation>Group the report by</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens'
+answers</source>
+        <translation>Citizens'
+answers</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens:
+overall (1–5)</source>
+        <translation>Citizens:
+overall (1–5)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens:
+date kept</source>
+        <translation>Citizens:
+date kept</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens:
+service clear</source>
+        <translation>Citizens:
+service clear</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clerk
+ratings</source>
+        <translation>Clerk
+ratings</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clerk
+rating (1–5)</source>
+        <translation>Clerk
+rating (1–5)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What the citizens say, per group</source>
+        <translation>What the citizens say, per group</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not linked to a request or a clerk</source>
+        <translation>Not linked to a request or a clerk</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>No survey answers, clerk ratings or complaints in these days.</source>
+        <translation>No survey answers, clerk ratings or complaints in these days.</translation>
     </message>
 </context>
 <context>
@@ -1036,7 +1201,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="+158" />
+        <location filename="../../ui/intake/__init__.py" line="+162" />
         <source>New request</source>
         <translation>New request</translation>
     </message>
@@ -1077,12 +1242,12 @@
         <translation>Last visit:</translation>
     </message>
     <message>
-        <location line="+157" />
+        <location line="+158" />
         <source>Saved: {receipts}. Printing the receipt…</source>
         <translation>Saved: {receipts}. Printing the receipt…</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-122" />
         <source>Choose a service first, then add another one.</source>
         <translation>Choose a service first, then add another one.</translation>
     </message>
@@ -1117,7 +1282,7 @@
         <translation>Not saved. Tick the documents received, then save again.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>{receipts} — promised by {date}</source>
         <translation>{receipts} — promised by {date}</translation>
     </message>
@@ -1603,12 +1768,12 @@
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+263" />
+        <location filename="../../ui/detail.py" line="+283" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="-61" />
+        <location line="-68" />
         <source>Scan a receipt (F2) or open a request from the worklist.</source>
         <translation>Scan a receipt (F2) or open a request from the worklist.</translation>
     </message>
@@ -1693,7 +1858,7 @@
         <translation>Satisfaction:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
@@ -1728,7 +1893,7 @@
         <translation>Previe&amp;w receipt</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
         <source>Rea&amp;son:</source>
         <translation>Rea&amp;son:</translation>
     </message>
@@ -1738,7 +1903,37 @@
         <translation>Add n&amp;ote:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-20" />
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages:</source>
+        <translation>Messages:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's survey:</source>
+        <translation>Citizen's survey:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaint about:</source>
+        <translation>Complaint about:</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Citizen's survey…</source>
+        <translation>&amp;Citizen's survey…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Turn the screen to the citizen: their own answers, once per request</source>
+        <translation>Turn the screen to the citizen: their own answers, once per request</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -1809,7 +2004,17 @@
         <translation>{n} of 5</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+4" />
+        <source>yes: told when it is ready or returned</source>
+        <translation>yes: told when it is ready or returned</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
@@ -1824,7 +2029,7 @@
         <translation>Change status to {status}</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Received at the counter ({status})</source>
         <translation>Received at the counter ({status})</translation>
     </message>
@@ -1862,6 +2067,21 @@
         <location line="+6" />
         <source>Note: {text}</source>
         <translation>Note: {text}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>at the counter</source>
+        <translation>at the counter</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's survey ({where}): {n} of 5</source>
+        <translation>Citizen's survey ({where}): {n} of 5</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1950,6 +2170,16 @@
         <translation>Delivered.</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>Delivered. Turn the screen to the citizen for their own survey.</source>
+        <translation>Delivered. Turn the screen to the citizen for their own survey.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Thank you: the citizen's answers are saved.</source>
+        <translation>Thank you: the citizen's answers are saved.</translation>
+    </message>
+    <message>
         <location line="+9" />
         <source>Note added.</source>
         <translation>Note added.</translation>
@@ -1968,7 +2198,7 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../ui/intake/cart.py" line="+96" />
+        <location filename="../../ui/intake/cart.py" line="+106" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -2006,6 +2236,16 @@
         <location line="+1" />
         <source>N&amp;ote:</source>
         <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Complaint a&amp;bout receipt:</source>
+        <translation>Complaint a&amp;bout receipt:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>receipt number, if there is one</source>
+        <translation>receipt number, if there is one</translation>
     </message>
     <message>
         <location line="+20" />
@@ -2272,32 +2512,32 @@
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../ui/supervisor/__init__.py" line="+119" />
+        <location filename="../../ui/supervisor/__init__.py" line="+125" />
         <source>Workload (Ctrl+4)</source>
         <translation>Workload (Ctrl+4)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Workload</source>
         <translation>&amp;Workload</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Dashboard (Ctrl+5)</source>
         <translation>Dashboard (Ctrl+5)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Audit (Ctrl+6)</source>
         <translation>Audit (Ctrl+6)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Audit trail</source>
         <translation>&amp;Audit trail</translation>
     </message>
@@ -2307,7 +2547,17 @@
         <translation>Administration (Ctrl+7)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-1" />
+        <source>Citizens (Ctrl+8)</source>
+        <translation>Citizens (Ctrl+8)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>What the &amp;citizens say</source>
+        <translation>What the &amp;citizens say</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Catalogue and users</source>
         <translation>&amp;Catalogue and users</translation>
     </message>
@@ -2320,6 +2570,69 @@
         <location line="+2" />
         <source>Ad&amp;ministration</source>
         <translation>Ad&amp;ministration</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <location filename="../../ui/survey.py" line="+120" />
+        <source>How did it go?</source>
+        <translation>How did it go?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Please tell us how it went with request {no} ({service}). It takes a minute; your answers are yours, not the clerk's.</source>
+        <translation>Please tell us how it went with request {no} ({service}). It takes a minute; your answers are yours, not the clerk's.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Was the promised date kept?</source>
+        <translation>Was the promised date kept?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Was the service clear?</source>
+        <translation>Was the service clear?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Overall: 5 = very satisfied, 1 = not at all</source>
+        <translation>Overall: 5 = very satisfied, 1 = not at all</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} of 5</source>
+        <translation>{n} of 5</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Co&amp;mment (optional):</source>
+        <translation>Co&amp;mment (optional):</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>S&amp;end</source>
+        <translation>S&amp;end</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Not now</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Choose how it went overall, from 1 to 5.</source>
+        <translation>Choose how it went overall, from 1 to 5.</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2949,7 @@
 <context>
     <name>VisitCart</name>
     <message>
-        <location filename="../../ui/intake/cart.py" line="+66" />
+        <location filename="../../ui/intake/cart.py" line="+76" />
         <source>Services in this visit</source>
         <translation>Services in this visit</translation>
     </message>
@@ -2968,7 +3281,7 @@ The details are in the log file.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+189" />
+        <location filename="../../audit.py" line="+190" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Entries {first}–{last} are missing (deleted) before entry {seq}.</translation>
     </message>
@@ -3137,7 +3450,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+83" />
-        <location filename="../../rules.py" line="+83" />
+        <location filename="../../rules.py" line="+84" />
         <source>Your role ({role}) does not allow this action.</source>
         <translation>Your role ({role}) does not allow this action.</translation>
     </message>
@@ -3234,7 +3547,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+46" />
-        <location filename="../../workflow/intake.py" line="+93" />
+        <location filename="../../workflow/intake.py" line="+143" />
         <source>There is no service with code {code}.</source>
         <translation>There is no service with code {code}.</translation>
     </message>
@@ -3340,24 +3653,24 @@ The details are in the log file.</translation>
         <translation>This desk was restored from a backup: it gives out new receipt numbers once it has synced with the central system, so that no number is given twice. Connect it and sync, or ask IT.</translation>
     </message>
     <message>
-        <location filename="../../queries.py" line="+134" />
+        <location filename="../../queries.py" line="+140" />
         <source>No request with receipt number {receipt_no}.</source>
         <translation>No request with receipt number {receipt_no}.</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+140" />
         <location filename="../../rules.py" line="+72" />
         <location filename="../../workflow/changes.py" line="-108" />
         <source>Unknown status {status}.</source>
         <translation>Unknown status {status}.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>Cannot sort by {column}.</source>
         <translation>Cannot sort by {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+111" />
+        <location filename="../../receipts.py" line="+116" />
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>No request has the receipt number {receipt_no}.</translation>
     </message>
@@ -3372,7 +3685,7 @@ The details are in the log file.</translation>
         <translation>This data directory is already initialised as workstation {ws} of unit {unit}.</translation>
     </message>
     <message>
-        <location filename="../../workflow/intake.py" line="-41" />
+        <location filename="../../workflow/intake.py" line="-84" />
         <source>The citizen's name is required.</source>
         <translation>The citizen's name is required.</translation>
     </message>
@@ -3387,7 +3700,12 @@ The details are in the log file.</translation>
         <translation>The phone number may contain only digits, spaces and + - ( ).</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+14" />
+        <source>The e-mail address does not look right (e.g. emri@shembull.al).</source>
+        <translation>The e-mail address does not look right (e.g. emri@shembull.al).</translation>
+    </message>
+    <message>
+        <location line="+65" />
         <source>Service {code} is no longer offered.</source>
         <translation>Service {code} is no longer offered.</translation>
     </message>
@@ -3433,13 +3751,13 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+25" />
-        <location line="+439" />
+        <location line="+529" />
         <location line="+15" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Request {receipt_no} is {status}: it cannot become {target}.</translation>
     </message>
     <message>
-        <location line="-439" />
+        <location line="-529" />
         <source>A delivery ends in status delivered.</source>
         <translation>A delivery ends in status delivered.</translation>
     </message>
@@ -3469,7 +3787,17 @@ The details are in the log file.</translation>
         <translation>Request {receipt_no} is {status}: it can no longer be voided.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
+        <source>Request {receipt_no} is {status}: its survey opens after it is handed over, rejected or returned.</source>
+        <translation>Request {receipt_no} is {status}: its survey opens after it is handed over, rejected or returned.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The survey of request {receipt_no} has already been answered.</source>
+        <translation>The survey of request {receipt_no} has already been answered.</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>This field is required.</source>
         <translation>This field is required.</translation>
     </message>
@@ -3490,11 +3818,17 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+16" />
+        <source>The public address must look like https://bashkia.example/qytetaret.</source>
+        <translation>The public address must look like https://bashkia.example/qytetaret.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+303" />
         <source>{receipt_no} is not a valid receipt number (check character).</source>
         <translation>{receipt_no} is not a valid receipt number (check character).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-299" />
         <source>{receipt_no} is not written in its canonical form.</source>
         <translation>{receipt_no} is not written in its canonical form.</translation>
     </message>
@@ -3524,7 +3858,7 @@ The details are in the log file.</translation>
         <translation>A time in this change ({time}) is outside the range this desk accepts.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+60" />
         <source>The {kind} event's {key} is missing or not valid.</source>
         <translation>The {kind} event's {key} is missing or not valid.</translation>
     </message>
@@ -3550,23 +3884,23 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location line="+42" />
+        <location line="+44" />
         <source>The change names workstation {named}, not {workstation}.</source>
         <translation>The change names workstation {named}, not {workstation}.</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-29" />
         <source>The promised date {due} does not fit a standard of {days} working days.</source>
         <translation>The promised date {due} does not fit a standard of {days} working days.</translation>
     </message>
     <message>
-        <location line="+23" />
-        <location line="+54" />
+        <location line="+25" />
+        <location line="+83" />
         <source>Request {receipt_no} names unit {named}, not {unit}.</source>
         <translation>Request {receipt_no} names unit {named}, not {unit}.</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-72" />
         <source>A new request needs its intake event.</source>
         <translation>A new request needs its intake event.</translation>
     </message>
@@ -3581,7 +3915,24 @@ The details are in the log file.</translation>
         <translation>Service {code} is not in a catalogue the central system published.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+18" />
+        <location filename="../../workflow/intake.py" line="-100" />
+        <source>To be told when the request is ready, give a phone number or an e-mail.</source>
+        <translation>To be told when the request is ready, give a phone number or an e-mail.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location filename="../../workflow/intake.py" line="+10" />
+        <source>Only a complaint names the receipt it is about.</source>
+        <translation>Only a complaint names the receipt it is about.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A complaint cannot be about itself.</source>
+        <translation>A complaint cannot be about itself.</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>Request {receipt_no} was updated before it was received.</source>
         <translation>Request {receipt_no} was updated before it was received.</translation>
     </message>
@@ -3591,13 +3942,13 @@ The details are in the log file.</translation>
         <translation>The promised date of request {receipt_no} is not plausible.</translation>
     </message>
     <message>
-        <location line="-510" />
+        <location line="-600" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
     <message>
         <location line="+109" />
-        <location line="+294" />
+        <location line="+352" />
         <source>Only a return for completion names missing documents.</source>
         <translation>Only a return for completion names missing documents.</translation>
     </message>
@@ -3607,7 +3958,7 @@ The details are in the log file.</translation>
         <translation>The satisfaction rating must be a whole number from 1 to 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="-401" />
+        <location filename="../../rules.py" line="-459" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Only a supervisor can reassign requests.</translation>
     </message>
@@ -3632,12 +3983,17 @@ The details are in the log file.</translation>
         <translation>{username} cannot take requests (inactive or not counter staff).</translation>
     </message>
     <message>
+        <location line="+79" />
+        <source>Choose how it went overall, from 1 to 5.</source>
+        <translation>Choose how it went overall, from 1 to 5.</translation>
+    </message>
+    <message>
         <location filename="../../rules.py" line="+125" />
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Request {receipt_no} is {status} and cannot be reassigned.</translation>
     </message>
     <message>
-        <location filename="../../workflow/changes.py" line="+39" />
+        <location filename="../../workflow/changes.py" line="-40" />
         <source>The note is empty.</source>
         <translation>The note is empty.</translation>
     </message>
@@ -3689,7 +4045,7 @@ The details are in the log file.</translation>
         <translation>This change cannot be recorded: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../db.py" line="+280" />
+        <location filename="../../db.py" line="+286" />
         <location filename="../../dbfiles.py" line="+199" />
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} does not open with this key, or it is not a frontdesk database.</translation>
@@ -3801,9 +4157,19 @@ The details are in the log file.</translation>
         <translation>The backup is of workstation {ws} of unit {unit}, this desk is {here}: restoring it here would make this desk a copy of another.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="+36" />
+        <location filename="../../ui/services.py" line="+37" />
         <source>Request {receipt_no} was not voided.</source>
         <translation>Request {receipt_no} was not voided.</translation>
+    </message>
+    <message>
+        <location filename="../../citizen_report.py" line="+32" />
+        <source>Unknown grouping {by}.</source>
+        <translation>Unknown grouping {by}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
     </message>
 </context>
 <context>

@@ -417,6 +417,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Citizen's survey</source>
+        <translation>Pyetësori i qytetarit</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Backup</source>
         <translation>Kopje rezervë</translation>
     </message>
@@ -690,7 +695,7 @@
 <context>
     <name>CitizenForm</name>
     <message>
-        <location filename="../../ui/intake/citizen.py" line="+74" />
+        <location filename="../../ui/intake/citizen.py" line="+88" />
         <source>Citizen</source>
         <translation>Qytetari</translation>
     </message>
@@ -721,6 +726,26 @@
     </message>
     <message>
         <location line="+2" />
+        <source>E-mail, if kno&amp;wn:</source>
+        <translation>Posta e&amp;lektronike, nëse ka:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>optional, for messages</source>
+        <translation>jo e detyrueshme, për njoftime</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Tell b&amp;y SMS or e-mail when ready or returned (the citizen agrees)</source>
+        <translation>Njoftim me SMS ose postë elektronike &amp;kur është gati ose kthehet (qytetari pranon)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only with the citizen's consent; the phone number or the e-mail is needed</source>
+        <translation>Vetëm me pëlqimin e qytetarit; duhet numri i telefonit ose posta elektronike</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>P&amp;riority (elderly or disabled citizen)</source>
         <translation>Përparës&amp;i (i moshuar ose me aftësi të kufizuara)</translation>
     </message>
@@ -738,6 +763,146 @@
         <location line="+16" />
         <source>Known from an earlier visit: {details}</source>
         <translation>I njohur nga një vizitë e mëparshme: {details}</translation>
+    </message>
+</context>
+<context>
+    <name>CitizensPage</name>
+    <message>
+        <location filename="../../ui/supervisor/citizens.py" line="+107" />
+        <source>What the citizens say</source>
+        <translation>Çfarë thonë qytetarët</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The citizens' own answers (survey at the counter, from the receipt's QR code or the message) beside the ratings clerks typed at delivery — never mixed — and the complaints about the requests of each group.</source>
+        <translation>Përgjigjet e vetë qytetarëve (pyetësori në sportel, nga kodi QR i dëshmisë ose nga njoftimi) pranë vlerësimeve që punonjësit shënuan në dorëzim — kurrë të përziera — dhe ankesat për kërkesat e secilit grup.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>F&amp;rom:</source>
+        <translation>&amp;Nga:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;To:</source>
+        <translation>D&amp;eri:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Group &amp;by:</source>
+        <translation>&amp;Grupo sipas:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First day</source>
+        <translation>Dita e parë</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last day</source>
+        <translation>Dita e fundit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Group the report by</source>
+        <translation>Grupo raportin sipas</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Service</source>
+        <translation>Shërbimi</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Clerk</source>
+        <translation>Punonjësi</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Njësia</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Show</source>
+        <translation>Sh&amp;faq</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Group</source>
+        <translation>Grupi</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens'
+answers</source>
+        <translation>Përgjigjet e
+qytetarëve</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens:
+overall (1–5)</source>
+        <translation>Qytetarët: në
+përgjithësi (1–5)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens:
+date kept</source>
+        <translation>Qytetarët:
+afati u mbajt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens:
+service clear</source>
+        <translation>Qytetarët:
+shërbim i qartë</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clerk
+ratings</source>
+        <translation>Vlerësimet e
+punonjësve</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clerk
+rating (1–5)</source>
+        <translation>Vlerësimi i
+punonjësit (1–5)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints</source>
+        <translation>Ankesat</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What the citizens say, per group</source>
+        <translation>Çfarë thonë qytetarët, sipas grupit</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Computing…</source>
+        <translation>Po llogaritet…</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Total</source>
+        <translation>Gjithsej</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not linked to a request or a clerk</source>
+        <translation>Pa lidhje me një kërkesë ose punonjës</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>No survey answers, clerk ratings or complaints in these days.</source>
+        <translation>Asnjë përgjigje pyetësori, vlerësim punonjësi ose ankesë në këto ditë.</translation>
     </message>
 </context>
 <context>
@@ -1036,7 +1201,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake/__init__.py" line="+158" />
+        <location filename="../../ui/intake/__init__.py" line="+162" />
         <source>New request</source>
         <translation>Kërkesë e re</translation>
     </message>
@@ -1077,12 +1242,12 @@
         <translation>Vizita e fundit:</translation>
     </message>
     <message>
-        <location line="+157" />
+        <location line="+158" />
         <source>Saved: {receipts}. Printing the receipt…</source>
         <translation>U ruajt: {receipts}. Po printohet mandata…</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-122" />
         <source>Choose a service first, then add another one.</source>
         <translation>Zgjidhni fillimisht një shërbim, pastaj shtoni një tjetër.</translation>
     </message>
@@ -1117,7 +1282,7 @@
         <translation>Nuk u ruajt. Shënoni dokumentet e dorëzuara, pastaj ruani përsëri.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>{receipts} — promised by {date}</source>
         <translation>{receipts} — premtuar deri më {date}</translation>
     </message>
@@ -1603,12 +1768,12 @@
 <context>
     <name>RequestDetailPage</name>
     <message>
-        <location filename="../../ui/detail.py" line="+263" />
+        <location filename="../../ui/detail.py" line="+283" />
         <source>Request</source>
         <translation>Kërkesa</translation>
     </message>
     <message>
-        <location line="-61" />
+        <location line="-68" />
         <source>Scan a receipt (F2) or open a request from the worklist.</source>
         <translation>Skanoni një mandatë (F2) ose hapni një kërkesë nga lista e punës.</translation>
     </message>
@@ -1693,7 +1858,7 @@
         <translation>Kënaqësia:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Note:</source>
         <translation>Shënim:</translation>
     </message>
@@ -1728,7 +1893,7 @@
         <translation>Sh&amp;iko dëshminë</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+12" />
         <source>Rea&amp;son:</source>
         <translation>Arsy&amp;eja:</translation>
     </message>
@@ -1738,7 +1903,37 @@
         <translation>Shto sh&amp;ënim:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-20" />
+        <source>E-mail:</source>
+        <translation>Posta elektronike:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages:</source>
+        <translation>Njoftimet:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's survey:</source>
+        <translation>Pyetësori i qytetarit:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaint about:</source>
+        <translation>Ankesë për:</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Citizen's survey…</source>
+        <translation>P&amp;yetësori i qytetarit…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Turn the screen to the citizen: their own answers, once per request</source>
+        <translation>Ktheni ekranin nga qytetari: përgjigjet e tij, një herë për kërkesë</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Add note</source>
         <translation>Shto shënimin</translation>
     </message>
@@ -1809,7 +2004,17 @@
         <translation>{n} nga 5</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+4" />
+        <source>yes: told when it is ready or returned</source>
+        <translation>po: njoftohet kur është gati ose kthehet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>answered</source>
+        <translation>plotësuar</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>→ {status}</source>
         <translation>→ {status}</translation>
     </message>
@@ -1824,7 +2029,7 @@
         <translation>Ndrysho statusin në {status}</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Received at the counter ({status})</source>
         <translation>Pranuar në sportel ({status})</translation>
     </message>
@@ -1862,6 +2067,21 @@
         <location line="+6" />
         <source>Note: {text}</source>
         <translation>Shënim: {text}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>at the counter</source>
+        <translation>në sportel</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>online</source>
+        <translation>në internet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's survey ({where}): {n} of 5</source>
+        <translation>Pyetësori i qytetarit ({where}): {n} nga 5</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1950,6 +2170,16 @@
         <translation>U dorëzua.</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>Delivered. Turn the screen to the citizen for their own survey.</source>
+        <translation>U dorëzua. Ktheni ekranin nga qytetari për pyetësorin e tij.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Thank you: the citizen's answers are saved.</source>
+        <translation>Faleminderit: përgjigjet e qytetarit u ruajtën.</translation>
+    </message>
+    <message>
         <location line="+9" />
         <source>Note added.</source>
         <translation>Shënimi u shtua.</translation>
@@ -1968,7 +2198,7 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../../ui/intake/cart.py" line="+96" />
+        <location filename="../../ui/intake/cart.py" line="+106" />
         <source>Service</source>
         <translation>Shërbimi</translation>
     </message>
@@ -2006,6 +2236,16 @@
         <location line="+1" />
         <source>N&amp;ote:</source>
         <translation>Shë&amp;nim:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Complaint a&amp;bout receipt:</source>
+        <translation>Dëshmia për të &amp;cilën është ankesa:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>receipt number, if there is one</source>
+        <translation>numri i dëshmisë, nëse ka</translation>
     </message>
     <message>
         <location line="+20" />
@@ -2272,32 +2512,32 @@
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../ui/supervisor/__init__.py" line="+119" />
+        <location filename="../../ui/supervisor/__init__.py" line="+125" />
         <source>Workload (Ctrl+4)</source>
         <translation>Ngarkesa (Ctrl+4)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Workload</source>
         <translation>&amp;Ngarkesa e punës</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Dashboard (Ctrl+5)</source>
         <translation>Paneli (Ctrl+5)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Paneli i performancës</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-8" />
         <source>Audit (Ctrl+6)</source>
         <translation>Auditimi (Ctrl+6)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>&amp;Audit trail</source>
         <translation>&amp;Gjurma e auditimit</translation>
     </message>
@@ -2307,7 +2547,17 @@
         <translation>Administrimi (Ctrl+7)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-1" />
+        <source>Citizens (Ctrl+8)</source>
+        <translation>Qytetarët (Ctrl+8)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>What the &amp;citizens say</source>
+        <translation>Çfarë thonë &amp;qytetarët</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Catalogue and users</source>
         <translation>&amp;Katalogu dhe përdoruesit</translation>
     </message>
@@ -2320,6 +2570,69 @@
         <location line="+2" />
         <source>Ad&amp;ministration</source>
         <translation>Ad&amp;ministrimi</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <location filename="../../ui/survey.py" line="+120" />
+        <source>How did it go?</source>
+        <translation>Si shkoi?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Please tell us how it went with request {no} ({service}). It takes a minute; your answers are yours, not the clerk's.</source>
+        <translation>Ju lutemi na thoni si shkoi me kërkesën {no} ({service}). Zgjat një minutë; përgjigjet janë tuajat, jo të punonjësit.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Was the promised date kept?</source>
+        <translation>A u mbajt afati i premtuar?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Was the service clear?</source>
+        <translation>A ishte shërbimi i qartë?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Yes</source>
+        <translation>Po</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No</source>
+        <translation>Jo</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Overall: 5 = very satisfied, 1 = not at all</source>
+        <translation>Në përgjithësi: 5 = shumë i kënaqur, 1 = aspak</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} of 5</source>
+        <translation>{n} nga 5</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Co&amp;mment (optional):</source>
+        <translation>&amp;Koment (nuk është i detyrueshëm):</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>S&amp;end</source>
+        <translation>&amp;Dërgo</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Not now</source>
+        <translation>&amp;Jo tani</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Choose how it went overall, from 1 to 5.</source>
+        <translation>Zgjidhni si shkoi në përgjithësi, nga 1 deri në 5.</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2949,7 @@
 <context>
     <name>VisitCart</name>
     <message>
-        <location filename="../../ui/intake/cart.py" line="+66" />
+        <location filename="../../ui/intake/cart.py" line="+76" />
         <source>Services in this visit</source>
         <translation>Shërbimet e kësaj vizite</translation>
     </message>
@@ -2968,7 +3281,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../audit.py" line="+189" />
+        <location filename="../../audit.py" line="+190" />
         <source>Entries {first}–{last} are missing (deleted) before entry {seq}.</source>
         <translation>Mungojnë hyrjet {first}–{last} (të fshira) përpara hyrjes {seq}.</translation>
     </message>
@@ -3137,7 +3450,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+83" />
-        <location filename="../../rules.py" line="+83" />
+        <location filename="../../rules.py" line="+84" />
         <source>Your role ({role}) does not allow this action.</source>
         <translation>Roli juaj ({role}) nuk e lejon këtë veprim.</translation>
     </message>
@@ -3234,7 +3547,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+46" />
-        <location filename="../../workflow/intake.py" line="+93" />
+        <location filename="../../workflow/intake.py" line="+143" />
         <source>There is no service with code {code}.</source>
         <translation>Nuk ka shërbim me kodin {code}.</translation>
     </message>
@@ -3340,24 +3653,24 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Ky sportel u rikthye nga një kopje rezervë: jep numra të rinj mandate sapo të sinkronizohet me sistemin qendror, që asnjë numër të mos jepet dy herë. Lidheni dhe sinkronizoni, ose pyesni IT-në.</translation>
     </message>
     <message>
-        <location filename="../../queries.py" line="+134" />
+        <location filename="../../queries.py" line="+140" />
         <source>No request with receipt number {receipt_no}.</source>
         <translation>Nuk ka kërkesë me numër mandate {receipt_no}.</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+140" />
         <location filename="../../rules.py" line="+72" />
         <location filename="../../workflow/changes.py" line="-108" />
         <source>Unknown status {status}.</source>
         <translation>Status i panjohur {status}.</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>Cannot sort by {column}.</source>
         <translation>Nuk mund të renditet sipas {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+111" />
+        <location filename="../../receipts.py" line="+116" />
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>Asnjë kërkesë nuk ka numrin e mandatës {receipt_no}.</translation>
     </message>
@@ -3372,7 +3685,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Kjo dosje të dhënash është konfiguruar tashmë si stacioni {ws} i njësisë {unit}.</translation>
     </message>
     <message>
-        <location filename="../../workflow/intake.py" line="-41" />
+        <location filename="../../workflow/intake.py" line="-84" />
         <source>The citizen's name is required.</source>
         <translation>Emri i qytetarit është i detyrueshëm.</translation>
     </message>
@@ -3387,7 +3700,12 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Numri i telefonit mund të përmbajë vetëm shifra, hapësira dhe + - ( ).</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+14" />
+        <source>The e-mail address does not look right (e.g. emri@shembull.al).</source>
+        <translation>Adresa e postës elektronike nuk duket e saktë.</translation>
+    </message>
+    <message>
+        <location line="+65" />
         <source>Service {code} is no longer offered.</source>
         <translation>Shërbimi {code} nuk ofrohet më.</translation>
     </message>
@@ -3433,13 +3751,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+25" />
-        <location line="+439" />
+        <location line="+529" />
         <location line="+15" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Kërkesa {receipt_no} është {status}: nuk mund të bëhet {target}.</translation>
     </message>
     <message>
-        <location line="-439" />
+        <location line="-529" />
         <source>A delivery ends in status delivered.</source>
         <translation>Një dorëzim përfundon me statusin «dorëzuar».</translation>
     </message>
@@ -3469,7 +3787,17 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Kërkesa {receipt_no} është {status}: nuk mund të anulohet më si e gabuar.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+14" />
+        <source>Request {receipt_no} is {status}: its survey opens after it is handed over, rejected or returned.</source>
+        <translation>Kërkesa {receipt_no} është {status}: pyetësori i saj hapet pasi dorëzohet, refuzohet ose kthehet.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The survey of request {receipt_no} has already been answered.</source>
+        <translation>Pyetësori i kërkesës {receipt_no} është plotësuar tashmë.</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>This field is required.</source>
         <translation>Kjo fushë është e detyrueshme.</translation>
     </message>
@@ -3490,11 +3818,17 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+16" />
+        <source>The public address must look like https://bashkia.example/qytetaret.</source>
+        <translation>Adresa publike duhet të jetë një adresë https e faqes së bashkisë, pa pjesë pyetjeje.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+303" />
         <source>{receipt_no} is not a valid receipt number (check character).</source>
         <translation>{receipt_no} nuk është numër i vlefshëm mandate (shenja e kontrollit).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-299" />
         <source>{receipt_no} is not written in its canonical form.</source>
         <translation>{receipt_no} nuk është shkruar në trajtën e saj standarde.</translation>
     </message>
@@ -3524,7 +3858,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një kohë në këtë ndryshim ({time}) është jashtë kufijve që pranon ky sportel.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+60" />
         <source>The {kind} event's {key} is missing or not valid.</source>
         <translation>Fusha {key} e ngjarjes {kind} mungon ose nuk është e vlefshme.</translation>
     </message>
@@ -3550,23 +3884,23 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location line="+42" />
+        <location line="+44" />
         <source>The change names workstation {named}, not {workstation}.</source>
         <translation>Ndryshimi përmend sportelin {named}, jo {workstation}.</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-29" />
         <source>The promised date {due} does not fit a standard of {days} working days.</source>
         <translation>Data e premtuar {due} nuk përputhet me një standard prej {days} ditësh pune.</translation>
     </message>
     <message>
-        <location line="+23" />
-        <location line="+54" />
+        <location line="+25" />
+        <location line="+83" />
         <source>Request {receipt_no} names unit {named}, not {unit}.</source>
         <translation>Kërkesa {receipt_no} përmend njësinë {named}, jo {unit}.</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-72" />
         <source>A new request needs its intake event.</source>
         <translation>Një kërkesë e re ka nevojë për ngjarjen e pranimit.</translation>
     </message>
@@ -3581,7 +3915,24 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Shërbimi {code} nuk është në asnjë katalog të publikuar nga sistemi qendror.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+18" />
+        <location filename="../../workflow/intake.py" line="-100" />
+        <source>To be told when the request is ready, give a phone number or an e-mail.</source>
+        <translation>Që qytetari të njoftohet kur kërkesa është gati, jepni një numër telefoni ose një adresë poste elektronike.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location filename="../../workflow/intake.py" line="+10" />
+        <source>Only a complaint names the receipt it is about.</source>
+        <translation>Vetëm një ankesë tregon dëshminë për të cilën bëhet.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A complaint cannot be about itself.</source>
+        <translation>Një ankesë nuk mund të jetë për veten.</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>Request {receipt_no} was updated before it was received.</source>
         <translation>Kërkesa {receipt_no} u ndryshua para se të pranohej.</translation>
     </message>
@@ -3591,13 +3942,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Data e premtuar e kërkesës {receipt_no} nuk është e besueshme.</translation>
     </message>
     <message>
-        <location line="-510" />
+        <location line="-600" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
     </message>
     <message>
         <location line="+109" />
-        <location line="+294" />
+        <location line="+352" />
         <source>Only a return for completion names missing documents.</source>
         <translation>Vetëm një kthim për plotësim emërton dokumentet që mungojnë.</translation>
     </message>
@@ -3607,7 +3958,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Vlerësimi i kënaqësisë duhet të jetë numër i plotë nga 1 deri në 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="-401" />
+        <location filename="../../rules.py" line="-459" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Vetëm mbikëqyrësi mund t'i ricaktojë kërkesat.</translation>
     </message>
@@ -3632,12 +3983,17 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>{username} nuk mund të marrë kërkesa (joaktiv ose jo staf i sportelit).</translation>
     </message>
     <message>
+        <location line="+79" />
+        <source>Choose how it went overall, from 1 to 5.</source>
+        <translation>Zgjidhni si shkoi në përgjithësi, nga 1 deri në 5.</translation>
+    </message>
+    <message>
         <location filename="../../rules.py" line="+125" />
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Kërkesa {receipt_no} është {status} dhe nuk mund të ricaktohet.</translation>
     </message>
     <message>
-        <location filename="../../workflow/changes.py" line="+39" />
+        <location filename="../../workflow/changes.py" line="-40" />
         <source>The note is empty.</source>
         <translation>Shënimi është bosh.</translation>
     </message>
@@ -3689,7 +4045,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Ky ndryshim nuk mund të regjistrohet: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../db.py" line="+280" />
+        <location filename="../../db.py" line="+286" />
         <location filename="../../dbfiles.py" line="+199" />
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} nuk hapet me këtë çelës, ose nuk është bazë të dhënash e frontdesk.</translation>
@@ -3801,9 +4157,19 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Kopja rezervë është e sportelit {ws} të njësisë {unit}, ky sportel është {here}: rikthimi i saj këtu do ta bënte këtë sportel kopje të një tjetri.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="+36" />
+        <location filename="../../ui/services.py" line="+37" />
         <source>Request {receipt_no} was not voided.</source>
         <translation>Kërkesa {receipt_no} nuk është anuluar.</translation>
+    </message>
+    <message>
+        <location filename="../../citizen_report.py" line="+32" />
+        <source>Unknown grouping {by}.</source>
+        <translation>Grupim i panjohur {by}.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The end date is before the start date.</source>
+        <translation>Data e mbarimit është para datës së fillimit.</translation>
     </message>
 </context>
 <context>

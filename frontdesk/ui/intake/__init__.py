@@ -67,6 +67,7 @@ class IntakePage(Page):
         c, f, v = self.citizen, self.service_form, self.visit
         self.nid, self.nid_state, self.name, self.phone, self.priority = c.nid, c.nid_state, c.name, c.phone, c.priority
         self.offer_label, self.offer_button = c.offer_label, c.offer_button
+        self.email, self.consent = c.email, c.consent
         self.picker, self.documents, self.all_docs, self.fee, self.note = (
             f.picker,
             f.documents,
@@ -115,12 +116,15 @@ class IntakePage(Page):
             self.offer_button,
             self.name,
             self.phone,
+            self.email,
+            self.consent,
             self.priority,
             self.picker.search,
             self.documents,
             self.all_docs,
             self.fee,
             self.note,
+            self.service_form.about,
             self.visit_list,
             self.add_button,
             self.remove_button,
@@ -311,6 +315,7 @@ class IntakePage(Page):
             "service": self.picker.search,
             "documents": self.documents,
             "fee": self.fee,
+            "complaint_about": self.service_form.about,
         }.get(field or "")
         self._say(problem.message, "error", target)
         if target is not None:

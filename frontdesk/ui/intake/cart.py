@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.limits import COMPLAINT_SERVICE
 from frontdesk.workflow import IntakeItem
 
 from ..a11y import announce, plain
@@ -77,7 +78,14 @@ class ServiceForm(QGroupBox):
         self.note.setObjectName("note")
         self.note_label = QLabel()
         self.note_label.setBuddy(self.note)
+        # a complaint (the complaint service): the receipt number of the request it is about, when there is one
+        self.about = QLineEdit()
+        self.about.setObjectName("complaint_about")
+        self.about.setMaxLength(24)
+        self.about_label = QLabel()
+        self.about_label.setBuddy(self.about)
         form = QFormLayout(self)
+        self._form = form
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.service_label, self.picker)
         form.addRow(self.chosen_label)
@@ -87,6 +95,8 @@ class ServiceForm(QGroupBox):
         form.addRow(self.documents_label, docs_col)
         form.addRow(self.fee_label, self.fee)
         form.addRow(self.note_label, self.note)
+        form.addRow(self.about_label, self.about)
+        form.setRowVisible(self.about, False)
         self.picker.chosen.connect(self.choose)
         self.all_docs.clicked.connect(self.check_all)
         self.documents.itemChanged.connect(lambda _i: self.edited.emit())
@@ -106,6 +116,9 @@ class ServiceForm(QGroupBox):
         self.fee.setSuffix(self.tr(" lekë"))
         self.note_label.setText(self.tr("N&ote:"))
         self.note.setAccessibleName(plain(self.note_label.text()).rstrip(":"))
+        self.about_label.setText(self.tr("Complaint a&bout receipt:"))
+        self.about.setAccessibleName(plain(self.about_label.text()).rstrip(":"))
+        self.about.setPlaceholderText(self.tr("receipt number, if there is one"))
         if self.current is not None:
             self._fill_documents(self.current, keep=self.checked_documents())
         self._show_chosen(speak=False)
@@ -115,6 +128,7 @@ class ServiceForm(QGroupBox):
         self.current = choice
         self._fill_documents(choice, keep=[])
         self.fee.setValue(choice.fee)
+        self._show_about()
         self._show_chosen(speak=True)
         (self.documents if self.documents.count() else self.fee).setFocus()
         self.edited.emit()
@@ -152,6 +166,14 @@ class ServiceForm(QGroupBox):
         if speak:
             announce(self.chosen_label, text)
 
+    def is_complaint(self) -> bool:
+        return self.current is not None and self.current.code == COMPLAINT_SERVICE
+
+    def _show_about(self) -> None:
+        self._form.setRowVisible(self.about, self.is_complaint())
+        if not self.is_complaint():
+            self.about.clear()
+
     def check_all(self) -> None:
         for i in range(self.documents.count()):
             self.documents.item(i).setCheckState(Qt.CheckState.Checked)
@@ -172,6 +194,7 @@ class ServiceForm(QGroupBox):
             documents=self.checked_documents(),
             fee_paid=self.fee.value(),
             note=self.note.text().strip() or None,
+            complaint_about=(self.about.text().strip() or None) if self.is_complaint() else None,
         )
         return CartLine(item, self.current)
 
@@ -181,6 +204,7 @@ class ServiceForm(QGroupBox):
         self.fee.setValue(0)
         self.note.clear()
         self.picker.search.clear()
+        self._show_about()
         self._show_chosen(speak=False)
 
 

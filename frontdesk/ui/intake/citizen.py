@@ -1,8 +1,11 @@
 """The citizen part of the intake: personal number (validated as you type), the details the office
-already has (once-only: F4 takes them), full name, phone, priority.
+already has (once-only: F4 takes them), full name, phone, e-mail, the citizen's consent to be told when a
+request is ready or returned (issue 14: stored with the request; the central system sends the SMS or
+e-mail), priority.
 
-Enter moves on: personal number → name → phone → the service search (``done``). The verdict on the
-personal number is tied to the field (its accessible description) and announced.
+Enter moves on: personal number → name → phone → the service search (``done``); Enter in the e-mail
+field too. The verdict on the personal number is tied to the field (its accessible description) and
+announced.
 """
 
 from __future__ import annotations
@@ -43,9 +46,16 @@ class CitizenForm(QGroupBox):
         self.name.setObjectName("citizen_name")
         self.phone = QLineEdit()
         self.phone.setObjectName("citizen_phone")
+        self.email = QLineEdit()
+        self.email.setObjectName("citizen_email")
+        self.email.setMaxLength(254)
+        self.consent = QCheckBox()
+        self.consent.setObjectName("notify_consent")
         self.priority = QCheckBox()
         self.priority.setObjectName("priority")
         self.nid_label, self.name_label, self.phone_label = QLabel(), QLabel(), QLabel()
+        self.email_label = QLabel()
+        self.email_label.setBuddy(self.email)
         self.nid_label.setBuddy(self.nid)
         self.name_label.setBuddy(self.name)
         self.phone_label.setBuddy(self.phone)
@@ -59,16 +69,20 @@ class CitizenForm(QGroupBox):
         form.addRow(offer_row)
         form.addRow(self.name_label, self.name)
         form.addRow(self.phone_label, self.phone)
+        form.addRow(self.email_label, self.email)
+        form.addRow(self.consent)
         form.addRow(self.priority)
 
         self.nid.textChanged.connect(self._nid_changed)
         self.nid.returnPressed.connect(self.name.setFocus)
         self.name.returnPressed.connect(self.phone.setFocus)
         self.phone.returnPressed.connect(self.done.emit)
+        self.email.returnPressed.connect(self.done.emit)
         self.offer_button.clicked.connect(self.accept_offer)
-        for w in (self.nid, self.name, self.phone):
+        for w in (self.nid, self.name, self.phone, self.email):
             w.textEdited.connect(lambda _t: self.edited.emit())
         self.priority.toggled.connect(lambda _on: self.edited.emit())
+        self.consent.toggled.connect(lambda _on: self.edited.emit())
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Citizen"))
@@ -81,6 +95,12 @@ class CitizenForm(QGroupBox):
         self.name.setAccessibleName(plain(self.name_label.text()).rstrip(":"))
         self.phone_label.setText(self.tr("P&hone:"))
         self.phone.setAccessibleName(plain(self.phone_label.text()).rstrip(":"))
+        self.email_label.setText(self.tr("E-mail, if kno&wn:"))
+        self.email.setAccessibleName(plain(self.email_label.text()).rstrip(":"))
+        self.email.setPlaceholderText(self.tr("optional, for messages"))
+        self.consent.setText(self.tr("Tell b&y SMS or e-mail when ready or returned (the citizen agrees)"))
+        self.consent.setAccessibleName(plain(self.consent.text()))
+        self.consent.setToolTip(self.tr("Only with the citizen's consent; the phone number or the e-mail is needed"))
         self.priority.setText(self.tr("P&riority (elderly or disabled citizen)"))
         self.priority.setAccessibleName(plain(self.priority.text()))
         self._nid_changed(self.nid.text(), speak=False)
@@ -123,18 +143,24 @@ class CitizenForm(QGroupBox):
 
     # ------------------------------------------------------------------ values
     def citizen_input(self) -> CitizenInput:
-        return CitizenInput(nid=self.nid.text(), full_name=self.name.text(), phone=self.phone.text() or None)
+        return CitizenInput(nid=self.nid.text(), full_name=self.name.text(), phone=self.phone.text() or None,
+                            email=self.email.text().strip() or None,
+                            notify_consent=self.consent.isChecked())  # fmt: skip
 
     def is_empty(self) -> bool:
-        return not (self.nid.text().strip() or self.name.text().strip() or self.phone.text().strip())
+        return not (self.nid.text().strip() or self.name.text().strip() or self.phone.text().strip()
+                    or self.email.text().strip() or self.consent.isChecked())  # fmt: skip
 
     def field(self, key: str) -> QWidget | None:
-        return {"nid": self.nid, "name": self.name, "phone": self.phone}.get(key)
+        return {"nid": self.nid, "name": self.name, "phone": self.phone, "email": self.email,
+                "notify_consent": self.consent}.get(key)  # fmt: skip
 
     def reset(self) -> None:
         self.nid.clear()
         self.name.clear()
         self.phone.clear()
+        self.email.clear()
+        self.consent.setChecked(False)
         self.priority.setChecked(False)
         self.offer = None
         self._show_offer()

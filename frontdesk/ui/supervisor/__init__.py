@@ -2,9 +2,9 @@
 the performance dashboard, the audit trail, and administration of the catalogue and users.
 
 ``install(shell)`` adds what the signed-in role may use to the main window — pages (tabs), a
-"Supervision" menu (Workload Ctrl+4, Dashboard Ctrl+5, Audit Ctrl+6) and an "Administration" menu
-(Ctrl+7) — and nothing for clerks. The core refuses the same calls for the wrong role anyway. It sees
-the window only as a :class:`~frontdesk.ui.shell.Shell` (no import of the main window).
+"Supervision" menu (Workload Ctrl+4, Dashboard Ctrl+5, Audit Ctrl+6, What the citizens say Ctrl+8) and an
+"Administration" menu (Ctrl+7) — and nothing for clerks. The core refuses the same calls for the wrong role
+anyway. It sees the window only as a :class:`~frontdesk.ui.shell.Shell` (no import of the main window).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Supervision(QObject):
         ctx = win.ctx
         self.service = SupervisorService(ctx.store, win.service.actor, ctx.settings)
         s = self.service
-        self.reassign = self.workload = self.dashboard = self.audit = self.admin = None
+        self.reassign = self.workload = self.dashboard = self.audit = self.admin = self.citizens = None
         if s.can_reassign():
             from .reassign import WorklistReassign
 
@@ -46,6 +46,9 @@ class Supervision(QObject):
             from .dashboard import DashboardPage
 
             self.dashboard = DashboardPage(s, ctx.tasks)
+            from .citizens import CitizensPage
+
+            self.citizens = CitizensPage(s, ctx.tasks)
         if s.can_see_audit():
             from .audit_view import AuditPage
 
@@ -57,6 +60,7 @@ class Supervision(QObject):
         for page, first in (
             (self.workload, "table"),
             (self.dashboard, "date_from"),
+            (self.citizens, "date_from"),
             (self.audit, "text"),
             (self.admin, "sections"),
         ):
@@ -71,6 +75,7 @@ class Supervision(QObject):
                 ("workload", self.workload, "Ctrl+4"),
                 ("dashboard", self.dashboard, "Ctrl+5"),
                 ("audit", self.audit, "Ctrl+6"),
+                ("citizens", self.citizens, "Ctrl+8"),
             )
             if page is not None
         ]
@@ -99,7 +104,8 @@ class Supervision(QObject):
         self.actions[key] = act
 
     def pages(self) -> list[QWidget]:
-        return [p for p in (self.workload, self.dashboard, self.audit, self.admin) if p is not None]
+        pages = (self.workload, self.dashboard, self.audit, self.citizens, self.admin)
+        return [p for p in pages if p is not None]
 
     def show_page(self, page: QWidget) -> None:
         self.win.show_page(page)  # each page puts the keyboard on its first control (Page.first_focus)
@@ -119,6 +125,7 @@ class Supervision(QObject):
             "workload": self.tr("Workload (Ctrl+4)"),
             "dashboard": self.tr("Dashboard (Ctrl+5)"),
             "audit": self.tr("Audit (Ctrl+6)"),
+            "citizens": self.tr("Citizens (Ctrl+8)"),
             "admin": self.tr("Administration (Ctrl+7)"),
         }
 
@@ -127,6 +134,7 @@ class Supervision(QObject):
             "workload": self.tr("&Workload"),
             "dashboard": self.tr("&Dashboard"),
             "audit": self.tr("&Audit trail"),
+            "citizens": self.tr("What the &citizens say"),
             "admin": self.tr("&Catalogue and users"),
         }
         for key, action in texts.items():
@@ -150,6 +158,7 @@ def install(win: Shell) -> Supervision:
 __all__ = [
     "AdminPage",
     "AuditPage",
+    "CitizensPage",
     "DashboardPage",
     "ReassignDialog",
     "Supervision",

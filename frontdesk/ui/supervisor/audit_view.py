@@ -49,6 +49,7 @@ ACTION_LABELS = {
     "user_change": QT_TRANSLATE_NOOP("AuditPage", "User changed"),
     "password_change": QT_TRANSLATE_NOOP("AuditPage", "Password changed"),
     "note": QT_TRANSLATE_NOOP("AuditPage", "Note"),
+    "survey": QT_TRANSLATE_NOOP("AuditPage", "Citizen's survey"),
     "backup": QT_TRANSLATE_NOOP("AuditPage", "Backup"),
     "sync": QT_TRANSLATE_NOOP("AuditPage", "Synchronisation"),
     "key": QT_TRANSLATE_NOOP("AuditPage", "Database key"),

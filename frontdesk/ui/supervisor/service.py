@@ -24,6 +24,7 @@ from ..settings import SettingsStore
 
 if TYPE_CHECKING:
     from frontdesk import reports
+    from frontdesk.citizen_figures import CitizensReport
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,12 @@ class SupervisorService:
         report = reports.standards_report(self.store, date_from=date_from, date_to=date_to, by=by)
         weeks = reports.weekly_on_time(self.store, date_from, date_to)
         return DashboardData(report, weeks, reports.overdue_by_service(self.store))
+
+    def citizens(self, date_from: dt.date, date_to: dt.date, by: str) -> CitizensReport:
+        """What the citizens say (``citizen_report.citizens_report``)."""
+        from frontdesk.citizen_report import citizens_report
+
+        return citizens_report(self.store, by=by, date_from=date_from, date_to=date_to)
 
     def export_csv(self, report: reports.Report, path: Path) -> Path:
         """The report as CSV in the UI's language (headings and the total's label)."""
