@@ -52,6 +52,26 @@ UNIT_USERS = (("clerk1", "clerk"), ("clerk2", "clerk"), ("clerk3", "clerk"), ("s
               ("admin", "admin"))  # fmt: skip
 
 
+# ------------------------------------------------------------------------------------------ a real browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (no browser download), one per test module."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is not installed: apt-get install chromium (./dev test does it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield b
+        finally:
+            b.close()
+
+
 # ------------------------------------------------------------------------------------------ hostile desk totals
 
 

@@ -20,22 +20,6 @@ from frontdesk.central.citizens.settings import set_public_url
 from .citizens_helpers import citizen_intake
 from .conftest import UNIT_USERS, Desk, Server, results, start_server, stop_server
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is not installed: apt-get install chromium (./dev test does it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield b
-        finally:
-            b.close()
-
 
 @pytest.fixture
 def central(tmp_path: Path) -> Iterator[Server]:

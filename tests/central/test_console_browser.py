@@ -28,23 +28,8 @@ from frontdesk.identity import sample_nid
 from .conftest import Server, start_server, stop_server
 from .console_helpers import OFFICE, STAFF_PASSWORD, add_staff
 
-CHROMIUM = Path("/usr/bin/chromium")
 FRONTDESK = Path(sys.executable).parent / "frontdesk"
 DESK_PASSWORD = "sekret-i-gjate"  # the template desk's users (tests/conftest.py)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is not installed: apt-get install chromium (./dev test does it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture
