@@ -778,21 +778,6 @@
         <translation>The citizens' own answers (survey at the counter, from the receipt's QR code or the message) beside the ratings clerks typed at delivery — never mixed — and the complaints about the requests of each group.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>F&amp;rom:</source>
-        <translation>F&amp;rom:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;To:</source>
-        <translation>&amp;To:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Group &amp;by:</source>
-        <translation>Group &amp;by:</translation>
-    </message>
-    <message>
         <location line="+1" />
         <source>First day</source>
         <translation>First day</translation>
@@ -801,31 +786,6 @@
         <location line="+1" />
         <source>Last day</source>
         <translation>Last day</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Group the report by</source>
-        <translation>Group the report by</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Service</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Clerk</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>&amp;Show</source>
-        <translation>&amp;Show</translation>
     </message>
     <message>
         <location line="+3" />
@@ -980,21 +940,6 @@ rating (1–5)</translation>
         <translation>Performance against the service standards</translation>
     </message>
     <message>
-        <location line="-229" />
-        <source>&amp;To:</source>
-        <translation>&amp;To:</translation>
-    </message>
-    <message>
-        <location line="-1" />
-        <source>F&amp;rom:</source>
-        <translation>F&amp;rom:</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Group &amp;by:</source>
-        <translation>Group &amp;by:</translation>
-    </message>
-    <message>
         <location line="+1" />
         <source>First day received</source>
         <translation>First day received</translation>
@@ -1003,16 +948,6 @@ rating (1–5)</translation>
         <location line="+1" />
         <source>Last day received</source>
         <translation>Last day received</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Group the report by</source>
-        <translation>Group the report by</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>&amp;Show</source>
-        <translation>&amp;Show</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1619,6 +1554,49 @@ rating (1–5)</translation>
         <location line="+10" />
         <source>Still saving or printing; try again in a moment.</source>
         <translation>Still saving or printing; try again in a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodControls</name>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Group &amp;by:</source>
+        <translation>Group &amp;by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Group the report by</source>
+        <translation>Group the report by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
     </message>
 </context>
 <context>

@@ -778,21 +778,6 @@
         <translation>Përgjigjet e vetë qytetarëve (pyetësori në sportel, nga kodi QR i dëshmisë ose nga njoftimi) pranë vlerësimeve që punonjësit shënuan në dorëzim — kurrë të përziera — dhe ankesat për kërkesat e secilit grup.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>F&amp;rom:</source>
-        <translation>&amp;Nga:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&amp;To:</source>
-        <translation>D&amp;eri:</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Group &amp;by:</source>
-        <translation>&amp;Grupo sipas:</translation>
-    </message>
-    <message>
         <location line="+1" />
         <source>First day</source>
         <translation>Dita e parë</translation>
@@ -801,31 +786,6 @@
         <location line="+1" />
         <source>Last day</source>
         <translation>Dita e fundit</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Group the report by</source>
-        <translation>Grupo raportin sipas</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Service</source>
-        <translation>Shërbimi</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Clerk</source>
-        <translation>Punonjësi</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Unit</source>
-        <translation>Njësia</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>&amp;Show</source>
-        <translation>Sh&amp;faq</translation>
     </message>
     <message>
         <location line="+3" />
@@ -980,21 +940,6 @@ punonjësit (1–5)</translation>
         <translation>Performanca kundrejt standardeve të shërbimit</translation>
     </message>
     <message>
-        <location line="-229" />
-        <source>&amp;To:</source>
-        <translation>D&amp;eri:</translation>
-    </message>
-    <message>
-        <location line="-1" />
-        <source>F&amp;rom:</source>
-        <translation>&amp;Nga:</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Group &amp;by:</source>
-        <translation>&amp;Grupo sipas:</translation>
-    </message>
-    <message>
         <location line="+1" />
         <source>First day received</source>
         <translation>Dita e parë e marrjes</translation>
@@ -1003,16 +948,6 @@ punonjësit (1–5)</translation>
         <location line="+1" />
         <source>Last day received</source>
         <translation>Dita e fundit e marrjes</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Group the report by</source>
-        <translation>Grupo raportin sipas</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>&amp;Show</source>
-        <translation>Sh&amp;faq</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1619,6 +1554,49 @@ punonjësit (1–5)</translation>
         <location line="+10" />
         <source>Still saving or printing; try again in a moment.</source>
         <translation>Ende po ruhet ose printohet; provoni përsëri pas pak.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodControls</name>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>F&amp;rom:</source>
+        <translation>&amp;Nga:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>&amp;To:</source>
+        <translation>D&amp;eri:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Group &amp;by:</source>
+        <translation>&amp;Grupo sipas:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Group the report by</source>
+        <translation>Grupo raportin sipas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Service</source>
+        <translation>Shërbimi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Clerk</source>
+        <translation>Punonjësi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>Unit</source>
+        <translation>Njësia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/period.py" line="0" />
+        <source>&amp;Show</source>
+        <translation>Sh&amp;faq</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import data_label, message_label, set_role
 from .audit_words import describe
+from .period import pydate
 from .service import SupervisorService, VerifyText
 
 LIMIT = 500
@@ -59,10 +60,6 @@ ACTION_LABELS = {
 
 def action_label(action: str) -> str:
     return QCoreApplication.translate("AuditPage", ACTION_LABELS[action]) if action in ACTION_LABELS else action
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class AuditPage(Page):
@@ -245,8 +242,8 @@ class AuditPage(Page):
         found = self.service.audit_entries(
             who=self.who.currentData() or None,
             action=self.action.currentData() or None,
-            date_from=_pydate(self.date_from.date()) if dates else None,
-            date_to=_pydate(self.date_to.date()) if dates else None,
+            date_from=pydate(self.date_from.date()) if dates else None,
+            date_to=pydate(self.date_to.date()) if dates else None,
             text=self.text.text().strip() or None,
             before_seq=before_seq,
             limit=LIMIT + 1,

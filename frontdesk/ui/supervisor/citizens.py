@@ -6,17 +6,12 @@ system's report uses (``frontdesk.citizen_figures``). Computed on a worker (``ta
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,17 +24,10 @@ from ..messages import Problem
 from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
+from .period import PeriodControls
 from .service import SupervisorService
 
 COLUMNS = 8
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class CitizensPage(Page):
@@ -56,22 +44,9 @@ class CitizensPage(Page):
         self.heading.setProperty("role", "heading")
         self.legend = QLabel()
         self.legend.setWordWrap(True)
-        today = dt.date.today()
-        self.date_from = QDateEdit(_qdate(today.replace(day=1)))
-        self.date_from.setObjectName("citizens_from")
-        self.date_to = QDateEdit(_qdate(today))
-        self.date_to.setObjectName("citizens_to")
-        for w in (self.date_from, self.date_to):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd.MM.yyyy")
-        self.group = QComboBox()
-        self.group.setObjectName("citizens_group")
-        self.from_label, self.to_label, self.group_label = QLabel(), QLabel(), QLabel()
-        self.from_label.setBuddy(self.date_from)
-        self.to_label.setBuddy(self.date_to)
-        self.group_label.setBuddy(self.group)
-        self.show_button = QPushButton()
-        self.show_button.setObjectName("citizens_show")
+        self.period = PeriodControls("citizens")
+        self.date_from, self.date_to = self.period.date_from, self.period.date_to
+        self.group, self.show_button = self.period.group, self.period.show_button
         self.message = message_label("citizens_message")
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("citizens_table")
@@ -84,12 +59,7 @@ class CitizensPage(Page):
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         self.show_button.clicked.connect(self.compute)
         controls = QHBoxLayout()
-        pairs: list[tuple[QLabel, QWidget]] = [(self.from_label, self.date_from), (self.to_label, self.date_to),
-                                               (self.group_label, self.group)]  # fmt: skip
-        for label, field in pairs:
-            controls.addWidget(label)
-            controls.addWidget(field)
-        controls.addWidget(self.show_button)
+        self.period.add_to(controls)
         controls.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
@@ -110,20 +80,7 @@ class CitizensPage(Page):
                     "beside the ratings clerks typed at delivery — never mixed — and the complaints about the "
                     "requests of each group.")
         )  # fmt: skip
-        self.from_label.setText(self.tr("F&rom:"))
-        self.to_label.setText(self.tr("&To:"))
-        self.group_label.setText(self.tr("Group &by:"))
-        self.date_from.setAccessibleName(self.tr("First day"))
-        self.date_to.setAccessibleName(self.tr("Last day"))
-        self.group.setAccessibleName(self.tr("Group the report by"))
-        current = self.group.currentData() or "service"
-        self.group.blockSignals(True)
-        self.group.clear()
-        for key, text in (("service", self.tr("Service")), ("clerk", self.tr("Clerk")), ("unit", self.tr("Unit"))):
-            self.group.addItem(text, key)
-        self.group.setCurrentIndex(max(0, self.group.findData(current)))
-        self.group.blockSignals(False)
-        self.show_button.setText(self.tr("&Show"))
+        self.period.retranslate(self.tr("First day"), self.tr("Last day"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Group"),
@@ -144,11 +101,11 @@ class CitizensPage(Page):
             self.compute()
 
     def current_group(self) -> str:
-        return str(self.group.currentData() or "service")
+        return self.period.period()[2]
 
     def compute(self) -> None:
         self.loaded_once = True
-        a, b, by = _pydate(self.date_from.date()), _pydate(self.date_to.date()), self.current_group()
+        a, b, by = self.period.period()
         self.show_button.setEnabled(False)
         self.say(self.tr("Computing…"))
 

@@ -5,7 +5,6 @@ indicator."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,10 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +41,7 @@ from ..messages import Problem
 from ..page import Page
 from ..tasks import TaskRunner
 from ..widgets import message_label, set_role
+from .period import PeriodControls
 from .service import DashboardData, SupervisorService
 
 # (field, header) of the table; the header texts are translated in retranslate()
@@ -59,14 +57,6 @@ FIELDS = (
     "avg_rating",
     "ratings",
 )
-
-
-def _qdate(d: dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 def fmt(field: str, value: Any) -> str:
@@ -91,22 +81,9 @@ class DashboardPage(Page):
         self.data: DashboardData | None = None
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
-        today = dt.date.today()
-        self.date_from = QDateEdit(_qdate(today.replace(day=1)))
-        self.date_from.setObjectName("dashboard_from")
-        self.date_to = QDateEdit(_qdate(today))
-        self.date_to.setObjectName("dashboard_to")
-        for w in (self.date_from, self.date_to):
-            w.setCalendarPopup(True)
-            w.setDisplayFormat("dd.MM.yyyy")
-        self.group = QComboBox()
-        self.group.setObjectName("dashboard_group")
-        self.from_label, self.to_label, self.group_label = QLabel(), QLabel(), QLabel()
-        self.from_label.setBuddy(self.date_from)
-        self.to_label.setBuddy(self.date_to)
-        self.group_label.setBuddy(self.group)
-        self.show_button = QPushButton()
-        self.show_button.setObjectName("dashboard_show")
+        self.period = PeriodControls("dashboard")
+        self.date_from, self.date_to = self.period.date_from, self.period.date_to
+        self.group, self.show_button = self.period.group, self.period.show_button
         self.csv_button = QPushButton()
         self.csv_button.setObjectName("dashboard_csv")
         self.pdf_button = QPushButton()
@@ -141,15 +118,7 @@ class DashboardPage(Page):
             v.setMinimumHeight(300)
 
         filters = QHBoxLayout()
-        pairs: tuple[tuple[QLabel, QWidget], ...] = (
-            (self.from_label, self.date_from),
-            (self.to_label, self.date_to),
-            (self.group_label, self.group),
-        )
-        for lbl, field in pairs:
-            filters.addWidget(lbl)
-            filters.addWidget(field)
-        filters.addWidget(self.show_button)
+        self.period.add_to(filters)
         filters.addWidget(self.busy)
         filters.addStretch(1)
         filters.addWidget(self.csv_button)
@@ -209,20 +178,7 @@ class DashboardPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Performance against the service standards"))
-        self.from_label.setText(self.tr("F&rom:"))
-        self.to_label.setText(self.tr("&To:"))
-        self.group_label.setText(self.tr("Group &by:"))
-        self.date_from.setAccessibleName(self.tr("First day received"))
-        self.date_to.setAccessibleName(self.tr("Last day received"))
-        self.group.setAccessibleName(self.tr("Group the report by"))
-        current = self.group.currentData() or "service"
-        self.group.blockSignals(True)
-        self.group.clear()
-        for key, text in (("service", self.tr("Service")), ("clerk", self.tr("Clerk")), ("unit", self.tr("Unit"))):
-            self.group.addItem(text, key)
-        self.group.setCurrentIndex(max(0, self.group.findData(current)))
-        self.group.blockSignals(False)
-        self.show_button.setText(self.tr("&Show"))
+        self.period.retranslate(self.tr("First day received"), self.tr("Last day received"))
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.pdf_button.setText(self.tr("Export &PDF…"))
         self.busy.setAccessibleName(self.tr("Computing the report"))
@@ -239,12 +195,12 @@ class DashboardPage(Page):
             self.compute()
 
     def current_group(self) -> str:
-        return str(self.group.currentData() or "service")
+        return self.period.period()[2]
 
     # ------------------------------------------------------------------ computing (on a worker)
     def compute(self) -> None:
         self.loaded_once = True
-        a, b, by = _pydate(self.date_from.date()), _pydate(self.date_to.date()), self.current_group()
+        a, b, by = self.period.period()
         self.busy.show()
         self.show_button.setEnabled(False)
         self.say(self.tr("Computing…"))
