@@ -16,27 +16,12 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from ..errors import CentralError
 from . import accounts, audit, requests, serve, units
 from .common import Handler, _db, _Parser, common_options
 
 AREAS = (serve, units, requests, audit, accounts)
-# The order --help lists the commands in (and the usage line and an invalid choice's error name them in).
-COMMANDS = ("serve", "public-url", "notify", "citizens-report", "unit", "enrol-code", "reissue-code", "catalog",
-            "advance", "revoke", "new-epoch", "requests", "workstations", "actions", "escrow", "user", "staff", "demo",
-            "figures")  # fmt: skip
-
-
-def _in_order(sub: Any, names: Sequence[str]) -> None:
-    """Put the commands the areas registered (one area after the other) in the order of ``names``, which
-    names every command."""
-    if sorted(sub.choices) != sorted(names):
-        raise RuntimeError(f"COMMANDS and the registered commands differ: {sorted(set(sub.choices) ^ set(names))}")
-    for name in names:  # the usage line and the invalid-choice error list the choices in this dict's order
-        sub.choices[name] = sub.choices.pop(name)
-    sub._choices_actions.sort(key=lambda a: names.index(a.dest))  # --help lists these (argparse's own list)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +30,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for area in AREAS:
         area.register(sub, common)
-    _in_order(sub, COMMANDS)
     return parser
 
 
