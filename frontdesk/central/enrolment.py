@@ -1,6 +1,6 @@
 """Units, workstations and their tokens: one-time enrolment codes (throttled per address and per unit),
 enrolment with the desk's local users offered to the central administrator, revocation, epochs, and
-authenticating a desk's token. HTTP-free: the API (app.py) and the command line (cli.py) call these."""
+authenticating a desk's token. HTTP-free: the API (app.py) and the command line (cli/) call these."""
 
 from __future__ import annotations
 
