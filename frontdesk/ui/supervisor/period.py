@@ -20,10 +20,6 @@ def pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeriodControls", text)
-
-
 class PeriodControls:
     """The widgets, named ``{prefix}_from``, ``{prefix}_to``, ``{prefix}_group`` and ``{prefix}_show``."""
 
@@ -55,20 +51,28 @@ class PeriodControls:
 
     def retranslate(self, first_day: str, last_day: str) -> None:
         """The texts in the current language; ``first_day``/``last_day``: the dates' accessible names."""
-        self.from_label.setText(_tr("F&rom:"))
-        self.to_label.setText(_tr("&To:"))
-        self.group_label.setText(_tr("Group &by:"))
+        self.from_label.setText(QCoreApplication.translate("PeriodControls", "F&rom:"))
+        self.to_label.setText(QCoreApplication.translate("PeriodControls", "&To:"))
+        self.group_label.setText(QCoreApplication.translate("PeriodControls", "Group &by:"))
         self.date_from.setAccessibleName(first_day)
         self.date_to.setAccessibleName(last_day)
-        self.group.setAccessibleName(_tr("Group the report by"))
+        self.group.setAccessibleName(QCoreApplication.translate("PeriodControls", "Group the report by"))
         current = self.group.currentData() or GROUPS[0]
         self.group.blockSignals(True)
         self.group.clear()
-        for key, text in zip(GROUPS, (_tr("Service"), _tr("Clerk"), _tr("Unit")), strict=True):
+        for key, text in zip(
+            GROUPS,
+            (
+                QCoreApplication.translate("PeriodControls", "Service"),
+                QCoreApplication.translate("PeriodControls", "Clerk"),
+                QCoreApplication.translate("PeriodControls", "Unit"),
+            ),
+            strict=True,
+        ):
             self.group.addItem(text, key)
         self.group.setCurrentIndex(max(0, self.group.findData(current)))
         self.group.blockSignals(False)
-        self.show_button.setText(_tr("&Show"))
+        self.show_button.setText(QCoreApplication.translate("PeriodControls", "&Show"))
 
     def period(self) -> tuple[dt.date, dt.date, str]:
         """First day, last day, and what to group by."""
