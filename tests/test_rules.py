@@ -1,5 +1,5 @@
 """The rulebook on the desk's write path: the same functions the central server applies to pushed ops and
-the desk to pulled changes (frontdesk/rules.py). Voids, who collected a result, reasons, control characters,
+the desk to pulled changes (frontdesk/rules/). Voids, who collected a result, reasons, control characters,
 sizes — each refused with one sentence and the documented exit code, nothing half-written."""
 
 from __future__ import annotations
