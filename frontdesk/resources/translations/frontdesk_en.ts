@@ -346,7 +346,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/supervisor/audit_view.py" line="+38" />
+        <location filename="../../ui/supervisor/audit_view.py" line="+39" />
         <source>Sign-in</source>
         <translation>Sign-in</translation>
     </message>
@@ -441,7 +441,7 @@
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+123" />
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
@@ -768,7 +768,7 @@
 <context>
     <name>CitizensPage</name>
     <message>
-        <location filename="../../ui/supervisor/citizens.py" line="+107" />
+        <location filename="../../ui/supervisor/citizens.py" line="+77" />
         <source>What the citizens say</source>
         <translation>What the citizens say</translation>
     </message>
@@ -778,12 +778,12 @@
         <translation>The citizens' own answers (survey at the counter, from the receipt's QR code or the message) beside the ratings clerks typed at delivery — never mixed — and the complaints about the requests of each group.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>First day</source>
         <translation>First day</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Last day</source>
         <translation>Last day</translation>
     </message>
@@ -868,28 +868,25 @@ rating (1–5)</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/supervisor/dashboard.py" line="+181" />
-        <location line="+40" />
-        <location line="+86" />
+        <location filename="../../ui/supervisor/dashboard.py" line="+150" />
+        <location line="+113" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location line="-124" />
-        <location line="+38" />
-        <location line="+86" />
+        <location line="-111" />
+        <location line="+111" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="-122" />
-        <location line="+36" />
-        <location line="+86" />
+        <location line="-109" />
+        <location line="+109" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-108" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
@@ -935,17 +932,17 @@ rating (1–5)</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+231" />
+        <location line="+218" />
         <source>Performance against the service standards</source>
         <translation>Performance against the service standards</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-217" />
         <source>First day received</source>
         <translation>First day received</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Last day received</source>
         <translation>Last day received</translation>
     </message>
@@ -1559,42 +1556,42 @@ rating (1–5)</translation>
 <context>
     <name>PeriodControls</name>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location filename="../../ui/supervisor/period.py" line="+54" />
         <source>F&amp;rom:</source>
         <translation>F&amp;rom:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+1" />
         <source>&amp;To:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+1" />
         <source>Group &amp;by:</source>
         <translation>Group &amp;by:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+3" />
         <source>Group the report by</source>
         <translation>Group the report by</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+7" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+1" />
         <source>Clerk</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+1" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+7" />
         <source>&amp;Show</source>
         <translation>&amp;Show</translation>
     </message>
@@ -3428,7 +3425,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+83" />
-        <location filename="../../rules.py" line="+84" />
+        <location filename="../../rules/roles.py" line="+47" />
         <source>Your role ({role}) does not allow this action.</source>
         <translation>Your role ({role}) does not allow this action.</translation>
     </message>
@@ -3637,7 +3634,7 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+140" />
-        <location filename="../../rules.py" line="+72" />
+        <location filename="../../rules/transitions.py" line="+22" />
         <location filename="../../workflow/changes.py" line="-108" />
         <source>Unknown status {status}.</source>
         <translation>Unknown status {status}.</translation>
@@ -3713,7 +3710,7 @@ The details are in the log file.</translation>
         <translation>One visit can have at most {n} requests.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="-41" />
+        <location filename="../../rules/roles.py" line="+31" />
         <source>{username} is not a user of this unit on the central system.</source>
         <translation>{username} is not a user of this unit on the central system.</translation>
     </message>
@@ -3728,14 +3725,14 @@ The details are in the log file.</translation>
         <translation>The role of {username} did not allow this action at the time.</translation>
     </message>
     <message>
-        <location line="+25" />
-        <location line="+529" />
+        <location filename="../../rules/snapshots.py" line="+157" />
         <location line="+15" />
+        <location filename="../../rules/transitions.py" line="+3" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Request {receipt_no} is {status}: it cannot become {target}.</translation>
     </message>
     <message>
-        <location line="-529" />
+        <location filename="../../rules/transitions.py" line="+15" />
         <source>A delivery ends in status delivered.</source>
         <translation>A delivery ends in status delivered.</translation>
     </message>
@@ -3775,7 +3772,7 @@ The details are in the log file.</translation>
         <translation>The survey of request {receipt_no} has already been answered.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location filename="../../rules/fields.py" line="+17" />
         <source>This field is required.</source>
         <translation>This field is required.</translation>
     </message>
@@ -3800,13 +3797,13 @@ The details are in the log file.</translation>
         <translation>The public address must look like https://bashkia.example/qytetaret.</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+303" />
+        <location filename="../../rules/origin.py" line="+25" />
+        <location filename="../../rules/snapshots.py" line="-52" />
         <source>{receipt_no} is not a valid receipt number (check character).</source>
         <translation>{receipt_no} is not a valid receipt number (check character).</translation>
     </message>
     <message>
-        <location line="-299" />
+        <location line="+4" />
         <source>{receipt_no} is not written in its canonical form.</source>
         <translation>{receipt_no} is not written in its canonical form.</translation>
     </message>
@@ -3836,7 +3833,7 @@ The details are in the log file.</translation>
         <translation>A time in this change ({time}) is outside the range this desk accepts.</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location filename="../../rules/events.py" line="+70" />
         <source>The {kind} event's {key} is missing or not valid.</source>
         <translation>The {kind} event's {key} is missing or not valid.</translation>
     </message>
@@ -3862,12 +3859,12 @@ The details are in the log file.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location line="+44" />
+        <location filename="../../rules/snapshots.py" line="-61" />
         <source>The change names workstation {named}, not {workstation}.</source>
         <translation>The change names workstation {named}, not {workstation}.</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location filename="../../rules/snapshots.py" line="-29" />
         <source>The promised date {due} does not fit a standard of {days} working days.</source>
         <translation>The promised date {due} does not fit a standard of {days} working days.</translation>
     </message>
@@ -3920,13 +3917,13 @@ The details are in the log file.</translation>
         <translation>The promised date of request {receipt_no} is not plausible.</translation>
     </message>
     <message>
-        <location line="-600" />
+        <location filename="../../rules/roles.py" line="-53" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Only a supervisor can cancel a request.</translation>
     </message>
     <message>
-        <location line="+109" />
-        <location line="+352" />
+        <location filename="../../rules/events.py" line="-4" />
+        <location filename="../../rules/transitions.py" line="-69" />
         <source>Only a return for completion names missing documents.</source>
         <translation>Only a return for completion names missing documents.</translation>
     </message>
@@ -3936,7 +3933,7 @@ The details are in the log file.</translation>
         <translation>The satisfaction rating must be a whole number from 1 to 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="-459" />
+        <location filename="../../rules/roles.py" line="+2" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Only a supervisor can reassign requests.</translation>
     </message>
@@ -3966,7 +3963,7 @@ The details are in the log file.</translation>
         <translation>Choose how it went overall, from 1 to 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+125" />
+        <location filename="../../rules/transitions.py" line="+18" />
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Request {receipt_no} is {status} and cannot be reassigned.</translation>
     </message>
@@ -4023,7 +4020,7 @@ The details are in the log file.</translation>
         <translation>This change cannot be recorded: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../db.py" line="+286" />
+        <location filename="../../db.py" line="+291" />
         <location filename="../../dbfiles.py" line="+199" />
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} does not open with this key, or it is not a frontdesk database.</translation>

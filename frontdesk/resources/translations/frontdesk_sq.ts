@@ -346,7 +346,7 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/supervisor/audit_view.py" line="+38" />
+        <location filename="../../ui/supervisor/audit_view.py" line="+39" />
         <source>Sign-in</source>
         <translation>Hyrje</translation>
     </message>
@@ -441,7 +441,7 @@
         <translation>Rikthim nga kopja rezervë</translation>
     </message>
     <message>
-        <location line="+127" />
+        <location line="+123" />
         <source>Audit trail</source>
         <translation>Gjurma e auditimit</translation>
     </message>
@@ -768,7 +768,7 @@
 <context>
     <name>CitizensPage</name>
     <message>
-        <location filename="../../ui/supervisor/citizens.py" line="+107" />
+        <location filename="../../ui/supervisor/citizens.py" line="+77" />
         <source>What the citizens say</source>
         <translation>Çfarë thonë qytetarët</translation>
     </message>
@@ -778,12 +778,12 @@
         <translation>Përgjigjet e vetë qytetarëve (pyetësori në sportel, nga kodi QR i dëshmisë ose nga njoftimi) pranë vlerësimeve që punonjësit shënuan në dorëzim — kurrë të përziera — dhe ankesat për kërkesat e secilit grup.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>First day</source>
         <translation>Dita e parë</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Last day</source>
         <translation>Dita e fundit</translation>
     </message>
@@ -868,28 +868,25 @@ punonjësit (1–5)</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/supervisor/dashboard.py" line="+181" />
-        <location line="+40" />
-        <location line="+86" />
+        <location filename="../../ui/supervisor/dashboard.py" line="+150" />
+        <location line="+113" />
         <source>Service</source>
         <translation>Shërbimi</translation>
     </message>
     <message>
-        <location line="-124" />
-        <location line="+38" />
-        <location line="+86" />
+        <location line="-111" />
+        <location line="+111" />
         <source>Clerk</source>
         <translation>Punonjësi</translation>
     </message>
     <message>
-        <location line="-122" />
-        <location line="+36" />
-        <location line="+86" />
+        <location line="-109" />
+        <location line="+109" />
         <source>Unit</source>
         <translation>Njësia</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-108" />
         <source>Received</source>
         <translation>Të marra</translation>
     </message>
@@ -935,17 +932,17 @@ punonjësit (1–5)</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+231" />
+        <location line="+218" />
         <source>Performance against the service standards</source>
         <translation>Performanca kundrejt standardeve të shërbimit</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-217" />
         <source>First day received</source>
         <translation>Dita e parë e marrjes</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Last day received</source>
         <translation>Dita e fundit e marrjes</translation>
     </message>
@@ -1559,42 +1556,42 @@ punonjësit (1–5)</translation>
 <context>
     <name>PeriodControls</name>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location filename="../../ui/supervisor/period.py" line="+54" />
         <source>F&amp;rom:</source>
         <translation>&amp;Nga:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+1" />
         <source>&amp;To:</source>
         <translation>D&amp;eri:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+1" />
         <source>Group &amp;by:</source>
         <translation>&amp;Grupo sipas:</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+3" />
         <source>Group the report by</source>
         <translation>Grupo raportin sipas</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+7" />
         <source>Service</source>
         <translation>Shërbimi</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+1" />
         <source>Clerk</source>
         <translation>Punonjësi</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+1" />
         <source>Unit</source>
         <translation>Njësia</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/period.py" line="0" />
+        <location line="+7" />
         <source>&amp;Show</source>
         <translation>Sh&amp;faq</translation>
     </message>
@@ -3428,7 +3425,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+83" />
-        <location filename="../../rules.py" line="+84" />
+        <location filename="../../rules/roles.py" line="+47" />
         <source>Your role ({role}) does not allow this action.</source>
         <translation>Roli juaj ({role}) nuk e lejon këtë veprim.</translation>
     </message>
@@ -3637,7 +3634,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+140" />
-        <location filename="../../rules.py" line="+72" />
+        <location filename="../../rules/transitions.py" line="+22" />
         <location filename="../../workflow/changes.py" line="-108" />
         <source>Unknown status {status}.</source>
         <translation>Status i panjohur {status}.</translation>
@@ -3713,7 +3710,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një vizitë mund të ketë të shumtën {n} kërkesa.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="-41" />
+        <location filename="../../rules/roles.py" line="+31" />
         <source>{username} is not a user of this unit on the central system.</source>
         <translation>{username} nuk është përdorues i kësaj njësie në sistemin qendror.</translation>
     </message>
@@ -3728,14 +3725,14 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Roli i {username} nuk e lejonte këtë veprim në atë kohë.</translation>
     </message>
     <message>
-        <location line="+25" />
-        <location line="+529" />
+        <location filename="../../rules/snapshots.py" line="+157" />
         <location line="+15" />
+        <location filename="../../rules/transitions.py" line="+3" />
         <source>Request {receipt_no} is {status}: it cannot become {target}.</source>
         <translation>Kërkesa {receipt_no} është {status}: nuk mund të bëhet {target}.</translation>
     </message>
     <message>
-        <location line="-529" />
+        <location filename="../../rules/transitions.py" line="+15" />
         <source>A delivery ends in status delivered.</source>
         <translation>Një dorëzim përfundon me statusin «dorëzuar».</translation>
     </message>
@@ -3775,7 +3772,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Pyetësori i kërkesës {receipt_no} është plotësuar tashmë.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location filename="../../rules/fields.py" line="+17" />
         <source>This field is required.</source>
         <translation>Kjo fushë është e detyrueshme.</translation>
     </message>
@@ -3800,13 +3797,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Adresa publike duhet të jetë një adresë https e faqes së bashkisë, pa pjesë pyetjeje.</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+303" />
+        <location filename="../../rules/origin.py" line="+25" />
+        <location filename="../../rules/snapshots.py" line="-52" />
         <source>{receipt_no} is not a valid receipt number (check character).</source>
         <translation>{receipt_no} nuk është numër i vlefshëm mandate (shenja e kontrollit).</translation>
     </message>
     <message>
-        <location line="-299" />
+        <location line="+4" />
         <source>{receipt_no} is not written in its canonical form.</source>
         <translation>{receipt_no} nuk është shkruar në trajtën e saj standarde.</translation>
     </message>
@@ -3836,7 +3833,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Një kohë në këtë ndryshim ({time}) është jashtë kufijve që pranon ky sportel.</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location filename="../../rules/events.py" line="+70" />
         <source>The {kind} event's {key} is missing or not valid.</source>
         <translation>Fusha {key} e ngjarjes {kind} mungon ose nuk është e vlefshme.</translation>
     </message>
@@ -3862,12 +3859,12 @@ Hollësitë janë në skedarin e regjistrit.</translation>
     </message>
     <message>
         <location line="+7" />
-        <location line="+44" />
+        <location filename="../../rules/snapshots.py" line="-61" />
         <source>The change names workstation {named}, not {workstation}.</source>
         <translation>Ndryshimi përmend sportelin {named}, jo {workstation}.</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location filename="../../rules/snapshots.py" line="-29" />
         <source>The promised date {due} does not fit a standard of {days} working days.</source>
         <translation>Data e premtuar {due} nuk përputhet me një standard prej {days} ditësh pune.</translation>
     </message>
@@ -3920,13 +3917,13 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Data e premtuar e kërkesës {receipt_no} nuk është e besueshme.</translation>
     </message>
     <message>
-        <location line="-600" />
+        <location filename="../../rules/roles.py" line="-53" />
         <source>Only a supervisor can cancel a request.</source>
         <translation>Vetëm mbikëqyrësi mund ta anulojë një kërkesë.</translation>
     </message>
     <message>
-        <location line="+109" />
-        <location line="+352" />
+        <location filename="../../rules/events.py" line="-4" />
+        <location filename="../../rules/transitions.py" line="-69" />
         <source>Only a return for completion names missing documents.</source>
         <translation>Vetëm një kthim për plotësim emërton dokumentet që mungojnë.</translation>
     </message>
@@ -3936,7 +3933,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Vlerësimi i kënaqësisë duhet të jetë numër i plotë nga 1 deri në 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="-459" />
+        <location filename="../../rules/roles.py" line="+2" />
         <source>Only a supervisor can reassign requests.</source>
         <translation>Vetëm mbikëqyrësi mund t'i ricaktojë kërkesat.</translation>
     </message>
@@ -3966,7 +3963,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Zgjidhni si shkoi në përgjithësi, nga 1 deri në 5.</translation>
     </message>
     <message>
-        <location filename="../../rules.py" line="+125" />
+        <location filename="../../rules/transitions.py" line="+18" />
         <source>Request {receipt_no} is {status} and cannot be reassigned.</source>
         <translation>Kërkesa {receipt_no} është {status} dhe nuk mund të ricaktohet.</translation>
     </message>
@@ -4023,7 +4020,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Ky ndryshim nuk mund të regjistrohet: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../db.py" line="+286" />
+        <location filename="../../db.py" line="+291" />
         <location filename="../../dbfiles.py" line="+199" />
         <source>{file} does not open with this key, or it is not a frontdesk database.</source>
         <translation>{file} nuk hapet me këtë çelës, ose nuk është bazë të dhënash e frontdesk.</translation>
