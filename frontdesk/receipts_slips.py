@@ -1,4 +1,4 @@
-"""Slips printed at the counter besides the receipt, with the receipt's renderer (``receipts.py``):
+"""Slips printed at the counter besides the receipt, with the receipt's renderer (``frontdesk.receipts``):
 
 - the **cash-up slip** at the end of a clerk's day: intakes and fees by service, the total to hand over,
   voided intakes (not counted) and the deliveries made;

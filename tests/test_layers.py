@@ -2,7 +2,8 @@
 HTTP clients, the UI, the sync layer or the server; the sync layer never imports Qt or the server; the
 server never reaches the desk's store, client or UI — not even through the core modules it shares (the
 wire schema and the rulebook); the screens never import SQLAlchemy or an HTTP client; and the central
-modules import each other without a circle, as do the rulebook's (frontdesk/rules/)."""
+modules import each other without a circle, as do the rulebook's (frontdesk/rules/) and the receipt's
+(frontdesk/receipts/)."""
 
 from __future__ import annotations
 
@@ -143,3 +144,10 @@ def test_the_rulebook_modules_import_each_other_in_one_direction() -> None:
     lazily inside a function."""
     assert {"frontdesk.rules", "frontdesk.rules.snapshots"} <= _modules().keys()  # the package is there
     assert _cycles("frontdesk.rules", top_level_only=False) == []
+
+
+def test_the_receipt_modules_import_each_other_in_one_direction() -> None:
+    """frontdesk/receipts/ is data, flowables and the layout built on both; none imports one that imports it
+    back, not even lazily inside a function."""
+    assert {"frontdesk.receipts", "frontdesk.receipts.layout"} <= _modules().keys()  # the package is there
+    assert _cycles("frontdesk.receipts", top_level_only=False) == []

@@ -3645,7 +3645,7 @@ The details are in the log file.</translation>
         <translation>Cannot sort by {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+116" />
+        <location filename="../../receipts/data.py" line="+63" />
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>No request has the receipt number {receipt_no}.</translation>
     </message>

@@ -3645,7 +3645,7 @@ Hollësitë janë në skedarin e regjistrit.</translation>
         <translation>Nuk mund të renditet sipas {column}.</translation>
     </message>
     <message>
-        <location filename="../../receipts.py" line="+116" />
+        <location filename="../../receipts/data.py" line="+63" />
         <source>No request has the receipt number {receipt_no}.</source>
         <translation>Asnjë kërkesë nuk ka numrin e mandatës {receipt_no}.</translation>
     </message>

@@ -1,30 +1,15 @@
-"""Receipt PDF: the citizen's proof of intake and the counter's promise (reportlab + python-barcode).
-
-A receipt is rebuilt from the database every time (:func:`load_receipt`), never stored as a file, so
-it can be reproduced at any time; :func:`render_receipt` is deterministic (reportlab ``invariant=1``).
-
-Papers: ``roll80`` — 80 mm thermal roll, 72 mm printable, page height fitted to the content (the content
-is measured first, then a page of exactly that height is made); ``a5`` — A5 portrait, more pages if a
-large visit needs them.
-
-Barcode: Code128. python-barcode computes the module pattern (start, data with automatic code-set
-switching, check symbol, stop); the bars are drawn here as vector rectangles. The module width is a
-whole number of printer dots at 203 dpi (2 dots = 0.250 mm on roll80, 3 dots = 0.375 mm on A5) and
-every bar edge is placed on that dot grid from the page's left edge, so a 203 dpi raster has crisp
-bars; quiet zones are at least 10 modules on each side.
-"""
+"""The receipt's layout on paper (:data:`PAPERS`: ``roll80``, ``a5``): styles, the blocks of a receipt,
+measuring and drawing them page by page, and :func:`render_receipt`, which makes the PDF. Part of
+:mod:`frontdesk.receipts`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from xml.sax.saxutils import escape
 
-from barcode import Code128
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A5
@@ -33,53 +18,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.flowables import HRFlowable
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from .deadlines import OFFICE_TZ
-from .errors import NotFound
-from .i18n import QT_TRANSLATE_NOOP
-from .identity import mask_nid
-from .models import Request, Service, ServiceDocument, SyncState, Unit, User
-from .pdf_fonts import FONT, FONT_BOLD
-from .pdf_fonts import register as register_fonts
-from .receipts_text import STRINGS, WEEKDAYS
+from ..deadlines import OFFICE_TZ
+from ..pdf_fonts import FONT, FONT_BOLD
+from ..pdf_fonts import register as register_fonts
+from ..receipts_text import STRINGS, WEEKDAYS
+from .data import LANGS, ReceiptDoc
+from .flowables import DOT, Barcode, Boxed, QrCode
 
 PAPERS = ("roll80", "a5")
-LANGS = ("sq", "en")
-DOT = 72.0 / 203.0  # one printer dot at 203 dpi, in points
-QUIET_MODULES = 10
 CURRENCY = "ALL"
-
-
-@dataclass(frozen=True)
-class ReceiptItem:
-    receipt_no: str
-    service_code: str
-    service_name: str
-    documents: tuple[str, ...]
-    fee_paid: int
-    promised_date: dt.date
-    priority: bool
-    standard_days: int
-    lookup_code: str | None = None  # the short code of the public status lookup (printed beside the number)
-    status_url: str | None = None  # the lookup address with number and code (the QR code), when the
-    # municipality's public address is known
-
-
-@dataclass(frozen=True)
-class ReceiptDoc:
-    unit_name: str
-    office_name: str
-    workstation_code: str
-    intake_time: dt.datetime  # naive UTC
-    citizen_name: str
-    masked_nid: str
-    clerk_name: str
-    provisional: bool
-    items: tuple[ReceiptItem, ...]
-    lang: str = "sq"
-    public_url: str | None = None  # the municipality's public address, as the central system set it
 
 
 @dataclass(frozen=True)
@@ -100,188 +48,6 @@ _PAPERS = {
     "roll80": _Paper(80 * mm, None, 4 * mm, 4 * mm, 8 * mm, 2 * DOT, 12 * mm, 8.0, 11.0, 4 * DOT),
     "a5": _Paper(A5[0], A5[1], 14 * mm, 12 * mm, 12 * mm, 3 * DOT, 13 * mm, 9.5, 13.0, 5 * DOT),
 }
-
-
-# ---------------------------------------------------------------- loading from the database
-
-
-def load_receipt(session: Session, receipt_no: str, *, lang: str = "sq", whole_visit: bool = True) -> ReceiptDoc:
-    """The receipt of ``receipt_no`` (with every request of the same visit when ``whole_visit``)."""
-    if lang not in LANGS:
-        raise ValueError(f"unknown receipt language {lang!r}")
-    number = receipt_no.strip().upper()
-    first = session.scalars(select(Request).where(Request.receipt_no == number)).one_or_none()
-    if first is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP("errors", "No request has the receipt number {receipt_no}."),
-            receipt_no=number,
-        )
-    if whole_visit:
-        rows = list(
-            session.scalars(select(Request).where(Request.visit_id == first.visit_id).order_by(Request.receipt_no))
-        )
-    else:
-        rows = [first]
-    lead = rows[0]
-    unit = session.get(Unit, lead.unit_code)
-    clerk = session.get(User, lead.created_by_id)
-    public = session.get(SyncState, "public_url")
-    public_url = public.value if public is not None and public.value else None
-    items = tuple(_item(session, r, lang, public_url) for r in rows)
-    return ReceiptDoc(
-        unit_name=unit.name if unit else lead.unit_code,
-        office_name=STRINGS[lang]["office"],
-        workstation_code=lead.workstation_code,
-        intake_time=min(r.created_at for r in rows),
-        citizen_name=lead.citizen_name,
-        masked_nid=mask_nid(lead.citizen_nid),
-        clerk_name=clerk.full_name if clerk else "",
-        provisional=any(not r.central_ack for r in rows),
-        items=items,
-        lang=lang,
-        public_url=public_url,
-    )
-
-
-def status_url(public_url: str, receipt_no: str, code: str, lang: str = "sq") -> str:
-    """The status lookup's address for one request: what the receipt's QR code holds."""
-    tail = "" if lang == "sq" else f"&lang={lang}"
-    return f"{public_url}/status?r={receipt_no}&c={code}{tail}"
-
-
-def _item(session: Session, req: Request, lang: str, public_url: str | None = None) -> ReceiptItem:
-    service = session.get(Service, req.service_code)
-    docs = session.scalars(
-        select(ServiceDocument)
-        .where(ServiceDocument.service_code == req.service_code)
-        .order_by(ServiceDocument.position, ServiceDocument.code)
-    ).all()
-    names = {d.code: (d.name_sq if lang == "sq" else d.name_en) for d in docs}
-    order = {d.code: i for i, d in enumerate(docs)}
-    received = sorted(req.documents or [], key=lambda c: (order.get(c, len(order)), c))
-    if service is None:
-        service_name = req.service_code
-    else:
-        service_name = service.name_sq if lang == "sq" else service.name_en
-    return ReceiptItem(
-        receipt_no=req.receipt_no,
-        service_code=req.service_code,
-        service_name=service_name,
-        documents=tuple(names.get(c, c) for c in received),
-        fee_paid=req.fee_paid,
-        promised_date=req.due_date,
-        priority=req.priority,
-        standard_days=req.standard_days,
-        lookup_code=req.lookup_code,
-        status_url=status_url(public_url, req.receipt_no, req.lookup_code, lang)
-        if public_url and req.lookup_code
-        else None,
-    )
-
-
-# ---------------------------------------------------------------- rendering
-
-
-@functools.cache
-def code128_modules(text: str) -> str:
-    """The Code128 module pattern of ``text`` ('1' = bar), from python-barcode, without quiet zones."""
-    return "".join(Code128(text).build())
-
-
-class Barcode(Flowable):
-    """Code128 bars as vector rectangles, centred, each edge on the 203 dpi dot grid of the page."""
-
-    def __init__(self, text: str, module: float, height: float, page_x: float) -> None:
-        super().__init__()
-        self.pattern = code128_modules(text)
-        self.spaceBefore, self.spaceAfter = 3.0, 2.0
-        self.module = module
-        self.bar_height = height
-        self.page_x = page_x  # absolute x of the flowable's left edge on the page
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.avail = avail_width
-        needed = (len(self.pattern) + 2 * QUIET_MODULES) * self.module
-        if needed > avail_width + 0.01:
-            raise ValueError("receipt number too long for a scannable barcode on this paper")
-        return avail_width, self.bar_height
-
-    def draw(self) -> None:
-        width = len(self.pattern) * self.module
-        start = round((self.page_x + (self.avail - width) / 2) / DOT) * DOT - self.page_x
-        self.canv.setFillColor(colors.black)
-        i, n = 0, len(self.pattern)
-        while i < n:
-            if self.pattern[i] == "1":
-                j = i
-                while j < n and self.pattern[j] == "1":
-                    j += 1
-                self.canv.rect(start + i * self.module, 0, (j - i) * self.module, self.bar_height, 0, 1)
-                i = j
-            else:
-                i += 1
-
-
-class QrCode(Flowable):
-    """A QR code (segno: the symbol; drawn here as vector rectangles, dark runs of a row merged), centred,
-    each module a whole number of 203 dpi dots on the page's dot grid, with the 4-module quiet zone."""
-
-    QUIET = 4
-
-    def __init__(self, text: str, module: float, page_x: float) -> None:
-        super().__init__()
-        import segno
-
-        self.rows = [tuple(r) for r in segno.make(text, error="m", micro=False).matrix_iter(scale=1, border=0)]
-        self.module = module
-        self.page_x = page_x
-        self.size = (len(self.rows) + 2 * self.QUIET) * module
-        self.spaceBefore, self.spaceAfter = 2.0, 2.0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.avail = avail_width
-        if self.size > avail_width + 0.01:
-            raise ValueError("the status address is too long for a QR code on this paper")
-        return avail_width, self.size
-
-    def draw(self) -> None:
-        n = len(self.rows)
-        left = round((self.page_x + (self.avail - n * self.module) / 2) / DOT) * DOT - self.page_x
-        top = self.size - self.QUIET * self.module
-        self.canv.setFillColor(colors.black)
-        for y, row in enumerate(self.rows):
-            x = 0
-            while x < n:
-                if row[x]:
-                    end = x
-                    while end < n and row[end]:
-                        end += 1
-                    self.canv.rect(left + x * self.module, top - (y + 1) * self.module, (end - x) * self.module,
-                                   self.module, 0, 1)  # fmt: skip
-                    x = end
-                else:
-                    x += 1
-
-
-class Boxed(Flowable):
-    """A paragraph in a frame; ``inverted`` prints white on black (the copy mark)."""
-
-    def __init__(self, para: Paragraph, *, inverted: bool = False, pad: float = 3.0, space: float = 4.0) -> None:
-        super().__init__()
-        self.para, self.inverted, self.pad = para, inverted, pad
-        self.spaceBefore = self.spaceAfter = space
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        _, h = self.para.wrap(avail_width - 2 * self.pad, avail_height)
-        self.width, self.height = avail_width, h + 2 * self.pad
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setLineWidth(1.2)
-        c.setFillColor(colors.black)
-        c.rect(0.6, 0.6, self.width - 1.2, self.height - 1.2, stroke=1, fill=1 if self.inverted else 0)
-        self.para.drawOn(c, self.pad, self.pad)
 
 
 class _Styles:
@@ -506,21 +272,3 @@ def render_receipt(doc: ReceiptDoc, *, paper: str = "roll80", copy_no: int = 0) 
     canvas.showPage()
     canvas.save()
     return buf.getvalue()
-
-
-def receipt_pdf(session: Session, receipt_no: str, **kwargs: Any) -> bytes:
-    """Shortcut: load and render (keyword arguments: lang, whole_visit, paper, copy_no)."""
-    load_kw = {k: kwargs.pop(k) for k in ("lang", "whole_visit") if k in kwargs}
-    return render_receipt(load_receipt(session, receipt_no, **load_kw), **kwargs)
-
-
-__all__ = [
-    "PAPERS",
-    "STRINGS",
-    "ReceiptDoc",
-    "ReceiptItem",
-    "code128_modules",
-    "load_receipt",
-    "receipt_pdf",
-    "render_receipt",
-]
