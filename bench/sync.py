@@ -177,12 +177,12 @@ class MeasuredClient(CentralClient):
 
     tape: Tape
 
-    def _call(self, method: str, path: str, body: dict[str, Any] | None = None,
-              params: dict[str, Any] | None = None, extra: dict[str, str] | None = None) -> Any:  # fmt: skip
+    def _call(self, method: str, path: str, *args: Any, **kwargs: Any) -> Any:
+        """The client's own call, whatever else it takes (a copied signature fell behind it once)."""
         px = self.tape.proxy
         up0, down0, t0 = px.bytes_up, px.bytes_down, time.perf_counter()
         try:
-            return super()._call(method, path, body, params, extra)
+            return super()._call(method, path, *args, **kwargs)
         finally:
             self.tape.calls.append(Call(path, time.perf_counter() - t0, px.bytes_up - up0, px.bytes_down - down0))
 
