@@ -65,7 +65,7 @@ def test_bulk_rows_are_stored_as_an_insert_stores_them(db: Database, db_url: str
     rows = [_request(i) for i in range(1, 40)]
     left_out = {k: v for k, v in _request(40).items() if k != "assigned_version"}  # the column's default (0)
     with db.write() as s:
-        insert_rows(s, REQUESTS, [*rows, *[]])
+        insert_rows(s, REQUESTS, rows)
         insert_rows(s, REQUESTS, [left_out])
         insert_rows(s, REQUESTS, [])  # nothing to write: no statement
     reference = _as_insert_stores(db_url, [{**r, "id": uuid7(), "receipt_no": r["receipt_no"].replace("BK01", "BK02")}
